@@ -1,0 +1,1 @@
+"""Content: YAML files → validated exercise and plan models."""

@@ -1,0 +1,23 @@
+"""Where the shipped content and fonts are, installed or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def shipped(name: str) -> Path:
+    """`content` or `fonts`: inside the wheel, or at the top of a source checkout."""
+    inside = _PACKAGE / "_shipped" / name
+    if inside.is_dir():
+        return inside
+    return _PACKAGE.parent.parent / name
+
+
+def default_content_dir(cwd: Path | None = None) -> Path:
+    """`./content` when the user has one, otherwise the library that ships with cardgen."""
+    local = (cwd or Path.cwd()) / "content"
+    if (local / "exercises").is_dir() or (local / "plans").is_dir():
+        return local
+    return shipped("content")

@@ -1,0 +1,168 @@
+"""Read a content folder, validate every file, and return the library or every problem at once."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from cardgen.content.messages import problems_from, suggest
+from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
+from cardgen.content.yamlsource import Source, read_yaml
+from cardgen.errors import ContentError, Problem
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every exercise and plan template of a content folder, validated."""
+
+    root: Path
+    exercises: dict[str, Exercise]
+    plans: dict[str, PlanTemplate]
+    sources: dict[str, Source] = field(repr=False, compare=False, default_factory=dict)
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to where the user is, when that is shorter."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
+
+
+def load_library(root: Path) -> Library:
+    """Load and validate `root`; raise ContentError listing every problem found."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise ContentError([Problem(display_path(root), 0, "", "content folder not found")])
+    exercises, ex_sources = _load_kind(root / "exercises", Exercise, problems)
+    plans, plan_sources = _load_kind(root / "plans", PlanTemplate, problems)
+    if not exercises and not any(p.file.startswith(display_path(root / "exercises")) for p in problems):
+        problems.append(Problem(display_path(root / "exercises"), 0, "", "no exercise files (*.yaml) found"))
+    for ex_id, ex in exercises.items():
+        problems += _check_exercise(ex_id, ex, exercises, ex_sources[ex_id], root)
+    for plan_id, plan in plans.items():
+        problems += _check_plan(plan, exercises, plan_sources[plan_id])
+    if problems:
+        raise ContentError(problems)
+    return Library(root, exercises, plans, {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}})
+
+
+def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
+    items: dict[str, BaseModel] = {}
+    sources: dict[str, Source] = {}
+    if not folder.is_dir():
+        return items, sources
+    seen: dict[str, str] = {}
+    for file in sorted(folder.iterdir()):
+        if file.suffix not in (".yaml", ".yml") or file.name.startswith("."):
+            continue
+        shown = display_path(file)
+        item_id = file.stem
+        if not re.fullmatch(ID_PATTERN, item_id):
+            problems.append(Problem(shown, 0, "", f"file names are ids in lower-case kebab-case (like 'glute-bridge.yaml'), found {file.name!r}"))
+            continue
+        if item_id in seen:
+            problems.append(Problem(shown, 0, "", f"duplicate id {item_id!r}: {seen[item_id]} has it too"))
+            continue
+        seen[item_id] = shown
+        source, found = read_yaml(file, shown)
+        problems += found
+        if source is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {type(source.data).__name__ if source.data is not None else 'an empty file'}"))
+            continue
+        try:
+            items[item_id] = model.model_validate(source.data)
+            sources[item_id] = source
+        except ValidationError as exc:
+            problems += problems_from(exc.errors(), source, model)
+    return items, sources
+
+
+def _unknown(kind: str, ref: str, known) -> str:
+    return f"unknown {kind} {ref!r}{suggest(ref, known)}"
+
+
+def _check_exercise(ex_id: str, ex: Exercise, exercises, source: Source, root: Path) -> list[Problem]:
+    out = []
+    for group in ("easier", "harder", "no_equipment"):
+        for i, variant in enumerate(getattr(ex, group)):
+            path = (group, i, "exercise")
+            if variant.exercise is None:
+                continue
+            if variant.exercise not in exercises:
+                out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", _unknown("exercise", variant.exercise, exercises)))
+            elif variant.exercise == ex_id:
+                out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", "an exercise cannot be its own variant"))
+    if ex.image is not None and not (root / ex.image).is_file():
+        out.append(Problem(source.file, source.line_of(("image",)), "image", f"image file not found: {display_path(root / ex.image)}"))
+    if len(ex.cues) < ex.key_cues:
+        out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"))
+    return out
+
+
+def _check_plan(plan: PlanTemplate, exercises, source: Source) -> list[Problem]:
+    out: list[Problem] = []
+
+    def bad(path: tuple, field: str, message: str) -> None:
+        out.append(Problem(source.file, source.line_of(path), field, message))
+
+    def weeks_in_plan(weeks, path, field):
+        if weeks and max(weeks) > plan.weeks:
+            bad(path, field, f"the plan has {plan.weeks} weeks, found week {max(weeks)}")
+
+    if plan.race_week is not None:
+        weeks_in_plan((plan.race_week,), ("race_week",), "race_week")
+    for kind, spec in plan.progression.items():
+        _check_spec(spec, kind, ("progression", kind), f"progression.{kind}", plan, bad, weeks_in_plan)
+    covered: dict[int, str] = {}
+    for i, phase in enumerate(plan.phases):
+        weeks_in_plan(phase.weeks, ("phases", i, "weeks"), f"phases[{i}].weeks")
+        if phase.like_week is not None:
+            weeks_in_plan((phase.like_week,), ("phases", i, "like_week"), f"phases[{i}].like_week")
+        for w in phase.weeks:
+            if w in covered:
+                bad(("phases", i, "weeks"), f"phases[{i}].weeks", f"week {w} is already in phase {covered[w]!r}")
+            covered[w] = phase.name
+    taper_weeks = {w for p in plan.phases if p.kind == "taper" for w in p.weeks}
+    for key, session in plan.sessions.items():
+        seen: set[str] = set()
+        for i, item in enumerate(session.exercises):
+            base = ("sessions", key, "exercises", i)
+            field = f"sessions.{key}.exercises[{i}]"
+            ex = exercises.get(item.exercise)
+            if ex is None:
+                bad(base + ("exercise",), field + ".exercise", _unknown("exercise", item.exercise, exercises))
+                continue
+            if item.exercise in seen:
+                bad(base + ("exercise",), field + ".exercise", f"{item.exercise!r} is already in session {key}")
+            seen.add(item.exercise)
+            if item.weeks is not None:
+                weeks_in_plan(item.weeks, base + ("weeks",), field + ".weeks")
+                first = min(item.weeks)
+                if first in taper_weeks:
+                    bad(base + ("weeks",), field + ".weeks", f"taper weeks bring no new exercises, but {item.exercise!r} starts in week {first}")
+            if item.dose is not None:
+                _check_spec(item.dose, ex.counted, base + ("dose",), field + ".dose", plan, bad, weeks_in_plan)
+    return out
+
+
+def _check_spec(spec, counted, path, field, plan, bad, weeks_in_plan) -> None:
+    doses = []
+    if spec.ramp is not None:
+        weeks_in_plan(spec.ramp.over, path + ("over",), field + ".over")
+        doses += [(path + ("from",), field + ".from", spec.ramp.from_), (path + ("to",), field + ".to", spec.ramp.to)]
+    for week, dose in spec.by_week.items():
+        if week:
+            weeks_in_plan((week,), path + ("by_week", week), f"{field}.by_week.{week}")
+        doses.append((path + ("by_week", week), field if week == 0 else f"{field}.by_week.{week}", dose))
+    for p, f, dose in doses:
+        if dose.unit is not None and dose.unit != counted:
+            bad(p, f, f"this exercise is counted in {counted}, but the dose is in {dose.unit}")

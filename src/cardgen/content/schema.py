@@ -1,0 +1,158 @@
+"""The two content formats, as strict schemas. docs/content-format.md describes them for coaches."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from cardgen.plan.dose import Dose, parse_dose, parse_weeks
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+DoseText = Annotated[Dose, BeforeValidator(parse_dose)]
+Weeks = Annotated[tuple[int, ...], BeforeValidator(parse_weeks)]
+
+
+class Strict(BaseModel):
+    # Unknown keys are errors: a typo such as "cue:" must not silently drop the cues.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Muscles(Strict):
+    primary: list[Text] = Field(min_length=1)
+    secondary: list[Text] = []
+
+
+class Variant(Strict):
+    """An alternative: another exercise of the library, or a described change."""
+
+    exercise: str | None = None
+    name: Text | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "Variant":
+        if (self.exercise is None) == (self.name is None):
+            raise ValueError("give either 'exercise' (an exercise id) or 'name' (a described variant)")
+        return self
+
+
+class Exercise(Strict):
+    name: Text
+    muscles: Muscles
+    equipment: list[Text] = []
+    counted: Literal["reps", "seconds", "steps"] = "reps"
+    per_side: bool = False
+    purpose: Text
+    setup: str = ""
+    steps: list[Text] = Field(min_length=1)
+    cues: list[Text] = Field(min_length=3, max_length=6)
+    key_cues: int = Field(default=2, ge=1, le=3)
+    mistakes: list[Text] = []
+    easier: list[Variant] = []
+    harder: list[Variant] = []
+    no_equipment: list[Variant] = []
+    dose: DoseText
+    image: str | None = None
+
+    @model_validator(mode="after")
+    def _dose_unit(self) -> "Exercise":
+        _check_unit(self.dose, self.counted)
+        return self
+
+
+def _check_unit(dose: Dose, counted: str) -> None:
+    if dose.unit is not None and dose.unit != counted:
+        raise ValueError(f"this exercise is counted in {counted}, but the dose is in {dose.unit}")
+
+
+class Ramp(Strict):
+    """A dose that moves from one value to another across a range of weeks."""
+
+    from_: DoseText = Field(alias="from")
+    to: DoseText
+    over: Weeks
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class DoseSpec(Strict):
+    """How one exercise's dose changes week by week (a ramp, explicit weeks, or both)."""
+
+    ramp: Ramp | None = None
+    by_week: dict[int, DoseText] = {}
+
+    @model_validator(mode="after")
+    def _something(self) -> "DoseSpec":
+        if self.ramp is None and not self.by_week:
+            raise ValueError("give 'ramp', 'by_week' or both")
+        return self
+
+
+def _dose_spec(value: object) -> object:
+    # A plain string is the common case: a fixed dose for every week.
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return {"by_week": {0: value}}
+    if isinstance(value, dict) and "from" in value:
+        return {"ramp": value}
+    return value
+
+
+Progression = Annotated[DoseSpec, BeforeValidator(_dose_spec)]
+
+
+class Item(Strict):
+    """One exercise in a session."""
+
+    exercise: str
+    dose: Progression | None = None
+    weeks: Weeks | None = None
+    note: str = ""
+
+
+class Session(Strict):
+    focus: Text
+    exercises: list[Item] = Field(min_length=1)
+
+
+class Phase(Strict):
+    """Weeks that differ from the build: a deload or a taper."""
+
+    weeks: Weeks
+    name: Text
+    kind: Literal["build", "deload", "taper"] = "build"
+    sets: int | None = Field(default=None, ge=1)
+    like_week: int | None = Field(default=None, ge=1)
+    note: str = ""
+
+
+class PlanTemplate(Strict):
+    title: Text
+    subtitle: str = ""
+    about: str = ""
+    weeks: int = Field(ge=1, le=52)
+    minutes: int | None = Field(default=None, ge=1)
+    rest: int = Field(default=30, ge=0)
+    race_week: int | None = Field(default=None, ge=1)
+    progression: dict[Literal["reps", "seconds", "steps"], Progression] = {}
+    phases: list[Phase] = []
+    sessions: dict[str, Session] = Field(min_length=1)
+
+    @field_validator("sessions")
+    @classmethod
+    def _session_keys(cls, value: dict[str, Session]) -> dict[str, Session]:
+        for key in value:
+            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 ]{0,11}", key):
+                raise ValueError(f"session names are short labels like 'A' or 'Day 1', found {key!r}")
+        return value
