@@ -1,0 +1,94 @@
+"""Template + progression rules → a concrete week-by-week plan. Pure: no files, no PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import replace
+
+from cardgen.content.schema import DoseSpec, Exercise, Item, Phase, PlanTemplate
+from cardgen.plan.dose import Dose
+from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
+
+
+def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise], start: dt.date | None = None) -> Plan:
+    """Expand `template`; its exercise references must already be validated against `exercises`."""
+    phases = {w: p for p in template.phases for w in p.weeks}
+    weeks = []
+    used: dict[str, Exercise] = {}
+    for n in range(1, template.weeks + 1):
+        phase = phases.get(n)
+        sessions = []
+        for key, session in template.sessions.items():
+            items = []
+            for item in session.exercises:
+                if item.weeks is not None and n not in item.weeks:
+                    continue
+                ex = exercises[item.exercise]
+                used.setdefault(item.exercise, ex)
+                items.append(Prescription(item.exercise, ex, dose_in_week(template, item, ex, n, phase), item.note))
+            if items:
+                sessions.append(SessionPlan(key, session.focus, tuple(items)))
+        weeks.append(
+            Week(
+                number=n,
+                phase=phase.name if phase else "Build",
+                kind=phase.kind if phase else "build",
+                note=phase.note if phase else "",
+                sessions=tuple(sessions),
+                start=start + dt.timedelta(weeks=n - 1) if start else None,
+                race=n == template.race_week,
+            )
+        )
+    return Plan(
+        id=plan_id,
+        title=template.title,
+        subtitle=template.subtitle,
+        about=template.about,
+        minutes=template.minutes,
+        weeks=tuple(weeks),
+        exercises=used,
+        start=start,
+        race_week=template.race_week,
+    )
+
+
+def dose_in_week(template: PlanTemplate, item: Item, ex: Exercise, week: int, phase: Phase | None) -> Dose:
+    """The complete dose of one item in one week (see docs/content-format.md, Progression)."""
+    rule = item.dose or template.progression.get(ex.counted)
+    if item.dose is not None and week in item.dose.by_week:
+        dose = item.dose.by_week[week]  # an item's explicit week wins over its phase
+    else:
+        source_week = phase.like_week if phase and phase.like_week else week
+        dose = rule_at(rule, source_week) if rule else ex.dose
+        if phase and phase.sets:
+            dose = replace(dose, sets=phase.sets)
+    return dose.with_defaults(ex.counted, ex.per_side, template.rest)
+
+
+def rule_at(spec: DoseSpec, week: int) -> Dose:
+    if week in spec.by_week:
+        return spec.by_week[week]
+    if spec.ramp is not None:
+        return ramp_at(spec.ramp.from_, spec.ramp.to, spec.ramp.over, week)
+    listed = sorted(spec.by_week)
+    earlier = [w for w in listed if w <= week]
+    return spec.by_week[earlier[-1] if earlier else listed[0]]
+
+
+def ramp_at(a: Dose, b: Dose, over: tuple[int, ...], week: int) -> Dose:
+    first, last = over[0], over[-1]
+    if week <= first or first == last:
+        return a if week <= first else b
+    if week >= last:
+        return b
+    t = (week - first) / (last - first)
+    step = 5 if (a.unit or b.unit) == "seconds" else 1  # holds move in 5 s steps
+    low = _between(a.low, b.low, t, step)
+    high = max(low, _between(a.high, b.high, t, step))
+    return replace(a, sets=_between(a.sets, b.sets, t, 1), low=low, high=high)
+
+
+def _between(x: int, y: int, t: float, step: int) -> int:
+    # Round half up, so the ramp is the same on every platform and easy to check by hand.
+    return int(math.floor((x + (y - x) * t) / step + 0.5)) * step

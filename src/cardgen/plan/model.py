@@ -1,0 +1,85 @@
+"""The concrete plan every product is laid out from: weeks → sessions → prescriptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cardgen.content.schema import Exercise
+from cardgen.plan.dose import Dose
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One exercise as done in one session of one week."""
+
+    exercise_id: str
+    exercise: Exercise
+    dose: Dose  # complete: unit, per_side and rest are always set
+    note: str = ""
+
+    @property
+    def sets(self) -> int:
+        return self.dose.sets
+
+    @property
+    def key_cues(self) -> list[str]:
+        return self.exercise.cues[: self.exercise.key_cues]
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    key: str
+    focus: str
+    items: tuple[Prescription, ...]
+
+    @property
+    def dose_summary(self) -> str:
+        """The session's dose in a few characters: "3 × 10–12" when all share it, else the commonest."""
+        doses = [f"{p.sets} × {p.dose.target.replace('/side', '')}" for p in self.items if p.dose.unit == "reps"]
+        doses = doses or [str(p.dose) for p in self.items]
+        return max(sorted(set(doses)), key=doses.count)
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    phase: str
+    kind: str  # build | deload | taper
+    note: str
+    sessions: tuple[SessionPlan, ...]
+    start: dt.date | None = None
+    race: bool = False
+
+    @property
+    def end(self) -> dt.date | None:
+        return self.start + dt.timedelta(days=6) if self.start else None
+
+    @property
+    def dates(self) -> str:
+        """'3–9 Mar' style, or '' without a start date."""
+        if not self.start:
+            return ""
+        a, b = self.start, self.end
+        if a.month == b.month:
+            return f"{a.day}–{b.day} {b:%b %Y}"
+        if a.year == b.year:
+            return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
+        return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    subtitle: str
+    about: str
+    minutes: int | None
+    weeks: tuple[Week, ...]
+    exercises: dict[str, Exercise]  # every exercise the plan uses, in order of first appearance
+    start: dt.date | None = None
+    race_week: int | None = None
+
+    @property
+    def sessions_per_week(self) -> int:
+        return max(len(w.sessions) for w in self.weeks)
