@@ -101,8 +101,12 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, source: Source, root: P
                 out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", _unknown("exercise", variant.exercise, exercises)))
             elif variant.exercise == ex_id:
                 out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", "an exercise cannot be its own variant"))
-    if ex.image is not None and not (root / ex.image).is_file():
-        out.append(Problem(source.file, source.line_of(("image",)), "image", f"image file not found: {display_path(root / ex.image)}"))
+    if ex.image is not None:
+        image = root / ex.image
+        if not image.is_file():
+            out.append(Problem(source.file, source.line_of(("image",)), "image", f"image file not found: {display_path(image)}"))
+        else:
+            exercises[ex_id] = ex.model_copy(update={"image": str(image.resolve())})  # later stages need no root
     if len(ex.cues) < ex.key_cues:
         out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"))
     return out

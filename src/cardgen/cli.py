@@ -1,0 +1,79 @@
+"""The command line. Each command parses its options and calls one function of the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from cardgen import __version__
+
+_content_option = click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Content folder with exercises/ and plans/ [default: ./content if present, else the shipped library]",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cardgen")
+def main() -> None:
+    """Printable workout booklets and pocket cards from YAML exercises and plans."""
+
+
+@main.command()
+@click.option("--plan", "plan_id", required=True, help="Plan id, e.g. 8-week-half (see 'cardgen list').")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Sheet size of the home printer.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder  [default: output/PLAN]")
+@_content_option
+@click.option("--only", type=click.Choice(["booklet", "cards"]), help="Build one product only.")
+@click.option("--athlete", help="Name printed on the cover and on every card.")
+@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): logs and cards carry each week's dates.")
+@click.option("--theme", type=click.Choice(["mono", "color"]), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
+def build(plan_id, paper, out, content, only, athlete, start, theme) -> None:
+    """Build the booklet and pocket cards of a plan."""
+    from cardgen.pipeline import PRODUCTS, BuildOptions, build as run
+
+    options = BuildOptions(
+        plan=plan_id,
+        content=content,
+        out=out,
+        paper=paper,
+        only=(only,) if only else PRODUCTS,
+        athlete=(athlete or "").strip() or None,
+        start=start.date() if start else None,
+        theme=theme,
+    )
+    result = run(options)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for path in result.files:
+        click.echo(str(path))
+
+
+@main.command()
+@_content_option
+def check(content) -> None:
+    """Validate a content folder and report every problem with file and line."""
+    from cardgen.pipeline import load
+
+    library = load(content)
+    click.echo(f"{library.root}: {len(library.exercises)} exercises and {len(library.plans)} plans, all valid.")
+
+
+@main.command(name="list")
+@_content_option
+def list_(content) -> None:
+    """List the plans and exercises of the content folder."""
+    from cardgen.pipeline import load
+
+    library = load(content)
+    click.echo("Plans:")
+    width = max((len(k) for k in [*library.plans, *library.exercises]), default=0)
+    for plan_id, plan in sorted(library.plans.items()):
+        sessions = len(plan.sessions)
+        click.echo(f"  {plan_id:<{width}}  {plan.title} ({plan.weeks} weeks, {sessions} session{'s' if sessions != 1 else ''} a week)")
+    click.echo("Exercises:")
+    for ex_id, ex in sorted(library.exercises.items()):
+        click.echo(f"  {ex_id:<{width}}  {ex.name}: {', '.join(ex.muscles.primary)}")

@@ -1,0 +1,77 @@
+"""The Python API: load → validate → expand → lay out → write. The CLI is a thin layer over this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cardgen.content.library import default_content_dir
+from cardgen.content.load import Library, load_library
+from cardgen.content.messages import suggest
+from cardgen.errors import CardgenError
+from cardgen.plan.expand import expand
+from cardgen.plan.model import Plan
+
+PRODUCTS = ("booklet", "cards")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    plan: str
+    content: Path | None = None
+    out: Path | None = None  # default: output/<plan>
+    paper: str = "a4"
+    only: tuple[str, ...] = PRODUCTS
+    athlete: str | None = None
+    start: dt.date | None = None
+    theme: str = "mono"
+
+
+@dataclass
+class BuildResult:
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load(content: Path | None = None) -> Library:
+    return load_library(content or default_content_dir())
+
+
+def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> Plan:
+    template = library.plans.get(plan_id)
+    if template is None:
+        known = ", ".join(sorted(library.plans)) or "none"
+        raise CardgenError(f"unknown plan {plan_id!r}{suggest(plan_id, library.plans)}; plans in {library.root}: {known}")
+    return expand(plan_id, template, library.exercises, start)
+
+
+def render(plan: Plan, options: BuildOptions) -> dict[str, bytes]:
+    """Every requested product as PDF bytes; nothing touches the disk here."""
+    from cardgen.render.booklet import BookletOptions, render_booklet
+    from cardgen.render.cards import CardOptions, render_cards
+    from cardgen.style.theme import THEMES
+
+    theme = THEMES[options.theme]
+    out: dict[str, bytes] = {}
+    if "booklet" in options.only:
+        out["booklet.pdf"], _ = render_booklet(plan, BookletOptions(options.paper, options.athlete), theme)
+    if "cards" in options.only:
+        out["cards.pdf"] = render_cards(plan, CardOptions(options.paper, options.athlete), theme)
+    return out
+
+
+def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
+    """Build the products of one plan. Invalid content or a layout error writes nothing."""
+    from cardgen.write import prepare_dir, write_atomic
+
+    library = library or load(options.content)
+    plan = plan_from(library, options.plan, options.start)
+    pdfs = render(plan, options)
+    folder = options.out or Path("output") / options.plan
+    prepare_dir(folder)
+    result = BuildResult()
+    for name, data in pdfs.items():
+        write_atomic(folder / name, data)
+        result.files.append(folder / name)
+    return result

@@ -1,0 +1,1 @@
+"""Print geometry: paper, printable frame, card grids, duplex, imposition, marks. Knows no exercises."""

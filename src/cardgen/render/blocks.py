@@ -1,0 +1,131 @@
+"""Pieces every product shares: the set/rep grid, the log table, the form-cue checklist, note lines."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from cardgen.plan.dose import Dose
+from cardgen.plan.model import SessionPlan
+from cardgen.render.table import Cell, Column, RuledTable, TickStrip
+from cardgen.render.text import wrap
+from cardgen.style.fonts import REGULAR
+from cardgen.style.theme import RULE, TICK, Theme
+from cardgen.units import MM
+
+
+def count_text(dose: Dose) -> str:
+    """What goes in one set's cell: "8–10", "12", "30 s". The unit word goes beside the name."""
+    span = f"{dose.low}" if dose.low == dose.high else f"{dose.low}–{dose.high}"
+    return span + " s" if dose.unit == "seconds" else span
+
+
+def unit_note(dose: Dose) -> str:
+    words = []
+    if dose.unit == "steps":
+        words.append("steps")
+    if dose.unit == "seconds":
+        words.append("hold")
+    if dose.per_side:
+        words.append("each side")
+    return ", ".join(words)
+
+
+def exercise_anchor(exercise_id: str) -> str:
+    return f"ex-{exercise_id}"
+
+
+def week_anchor(number: int) -> str:
+    return f"week-{number}"
+
+
+def set_rep_grid(session: SessionPlan, theme: Theme, set_width: float = 19 * MM, size: float = 9.0, links: bool = True, cues: bool = True) -> RuledTable:
+    """Rows are exercises, columns are sets; each cell the target beside a box to tick.
+
+    With `cues`, each exercise row carries a strip with its key form cues to tick: the week's
+    form-cue checklist, right under the sets it is about.
+    """
+    sets = max(p.sets for p in session.items)
+    columns = [Column("Exercise")] + [Column(f"Set {i + 1}", set_width) for i in range(sets)] + [Column("Rest", 11 * MM, "center")]
+    rows = []
+    for p in session.items:
+        note = "; ".join(x for x in (unit_note(p.dose), p.note) if x)
+        row = [Cell(p.exercise.name, bold=True, note=note, link=exercise_anchor(p.exercise_id) if links else None)]
+        row += [Cell(count_text(p.dose), tick=True) if i < p.sets else Cell(shade=True) for i in range(sets)]
+        row.append(Cell(f"{p.dose.rest} s", align="center"))
+        rows.append(row)
+        if cues:
+            rows.append(TickStrip(tuple(p.key_cues), size=8.5))
+    return RuledTable(columns, rows, theme, size=size, min_row=6.6 * MM)
+
+
+def log_table(session: SessionPlan, theme: Theme, row: float = 8.2 * MM, size: float = 9.0) -> RuledTable:
+    """A blank table to fill in by hand: load or band, reps done per set, effort, notes."""
+    sets = max(p.sets for p in session.items)
+    columns = (
+        [Column("Exercise"), Column("Load / band", 16 * MM)]
+        + [Column(f"Set {i + 1}", 10 * MM, "center") for i in range(sets)]
+        + [Column("Effort 1–10", 12 * MM, "center"), Column("Notes", 22 * MM)]
+    )
+    rows = []
+    for p in session.items:
+        rows.append(
+            [Cell(p.exercise.name, bold=True, size=size - 0.5, note=count_text(p.dose) + (" each side" if p.dose.per_side else ""))]
+            + [Cell()]
+            + [Cell() if i < p.sets else Cell(shade=True) for i in range(sets)]
+            + [Cell(), Cell()]
+        )
+    return RuledTable(columns, rows, theme, size=size, min_row=row)
+
+
+class TickList(Flowable):
+    """A checklist: a box to tick, then the text, wrapped beside it."""
+
+    def __init__(self, items: list[str], size: float, theme: Theme, gap: float = 2.2 * MM):
+        super().__init__()
+        self.items, self.size, self.theme, self.gap = items, size, theme, gap
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self._lines = [wrap(t, REGULAR, self.size, aW - TICK - 2.5 * MM) for t in self.items]
+        self.height = sum(max(TICK, len(ls) * self.size * 1.25) + self.gap for ls in self._lines)
+        return aW, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColorRGB(*self.theme.ink)
+        c.setFillColorRGB(*self.theme.ink)
+        c.setLineWidth(0.75)
+        c.setFont(REGULAR, self.size)
+        y = self.height
+        for lines in self._lines:
+            c.rect(0, y - TICK, TICK, TICK, stroke=1, fill=0)
+            ty = y - TICK / 2 - self.size * 0.35
+            for line in lines:
+                c.drawString(TICK + 2.5 * MM, ty, line)
+                ty -= self.size * 1.25
+            y -= max(TICK, len(lines) * self.size * 1.25) + self.gap
+
+
+class NoteLines(Flowable):
+    """Ruled lines to write on, filling the rest of the frame (or `height` when given)."""
+
+    def __init__(self, theme: Theme, spacing: float = 8.5 * MM, height: float | None = None, minimum: float = 20 * MM, top_gap: float = 0):
+        super().__init__()
+        self.theme, self.spacing, self.fixed, self.minimum, self.top_gap = theme, spacing, height, minimum, top_gap
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        # Takes what is left of the frame, or nothing when that is too little to write on:
+        # it must never push itself onto a page of its own.
+        self.width = aW
+        room = self.fixed if self.fixed is not None else aH - 1
+        self.height = room if room - self.top_gap >= self.minimum else 0
+        return aW, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColorRGB(0.55, 0.55, 0.55)  # grey ruling ≥ 0.75 pt prints evenly
+        c.setLineWidth(0.75)
+        y = self.height - self.top_gap - self.spacing
+        while y >= 0 and self.height:
+            c.line(0, y, self.width, y)
+            y -= self.spacing

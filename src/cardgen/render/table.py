@@ -1,0 +1,258 @@
+"""A ruled table drawn straight onto the canvas: text, tick boxes and blank cells to write in.
+
+Grids of blank cells are most of a workout booklet; platypus' Table spends most of its time on
+per-cell bookkeeping, so this draws rows and rules directly and splits by whole rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from cardgen.render.text import wrap
+from cardgen.style.fonts import BOLD, REGULAR
+from cardgen.style.theme import RULE, TICK, Theme
+from cardgen.units import MM
+
+PAD_X = 1.6 * MM
+PAD_Y = 0.9 * MM
+TICK_GAP = 1.6 * MM  # box to label; the print guide asks at least 2/3 of the box, 1.2 mm reads cramped
+ITEM_GAP = 4 * MM  # between two ticked items on one line
+LEADING = 1.18
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Text (may wrap), optionally preceded by a tick box; `shade` greys a cell that is not used."""
+
+    text: str = ""
+    bold: bool = False
+    size: float | None = None
+    tick: bool = False
+    shade: bool = False
+    note: str = ""  # a second, smaller line under the text
+    link: str | None = None  # a named destination in the document
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class TickStrip:
+    """A row spanning the whole table: items each with a box, flowing left to right.
+
+    It belongs to the row above it (no rule between them), like a sub-row of checks.
+    """
+
+    items: tuple[str, ...]
+    size: float | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float | None = None  # None: share what the fixed columns leave
+    align: str = "left"
+
+
+Row = list[Cell] | TickStrip
+
+
+def layout_ticks(items: tuple[str, ...], size: float, width: float) -> list[list[tuple[float, list[str]]]]:
+    """Place ticked items on lines: each line a list of (x, text lines). Pure geometry."""
+    lines: list[list[tuple[float, list[str]]]] = [[]]
+    x = 0.0
+    for item in items:
+        w = TICK + TICK_GAP + stringWidth(item, REGULAR, size)
+        if lines[-1] and x + w > width:
+            lines.append([])
+            x = 0.0
+        if not lines[-1] and w > width:
+            # Too long even alone: wrap its text beside the box.
+            lines[-1].append((0.0, list(wrap(item, REGULAR, size, width - TICK - TICK_GAP))))
+            lines.append([])
+            continue
+        lines[-1].append((x, [item]))
+        x += w + ITEM_GAP
+    return [line for line in lines if line]
+
+
+class RuledTable(Flowable):
+    def __init__(
+        self,
+        columns: list[Column],
+        rows: list[Row],
+        theme: Theme,
+        size: float = 9.5,
+        min_row: float = 7 * MM,
+        header: bool = True,
+        header_size: float = 8.5,
+    ):
+        super().__init__()
+        self.columns, self.rows, self.theme = columns, rows, theme
+        self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
+
+    def _copy(self, rows: list[Row]) -> "RuledTable":
+        return RuledTable(self.columns, rows, self.theme, self.size, self.min_row, self.header, self.header_size)
+
+    # -- geometry --------------------------------------------------------------------------
+    def widths(self, avail: float) -> list[float]:
+        fixed = sum(c.width for c in self.columns if c.width)
+        flex = [c for c in self.columns if not c.width]
+        share = (avail - fixed) / len(flex) if flex else 0
+        return [c.width or share for c in self.columns]
+
+    def _lines(self, cell: Cell, width: float) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        size = cell.size or self.size
+        inner = width - 2 * PAD_X - (TICK + TICK_GAP if cell.tick else 0)
+        main = wrap(cell.text, BOLD if cell.bold else REGULAR, size, inner)
+        note = wrap(cell.note, REGULAR, self.size - 1.5, inner)
+        return main, note
+
+    def _cell_height(self, cell: Cell, width: float) -> float:
+        main, note = self._lines(cell, width)
+        size = cell.size or self.size
+        h = len(main) * size * LEADING + len(note) * (self.size - 1.5) * LEADING + 2 * PAD_Y
+        return max(h, TICK + 2 * PAD_Y if cell.tick else 0)
+
+    def _strip_lines(self, strip: TickStrip):
+        return layout_ticks(strip.items, strip.size or self.size, self.width - 2 * PAD_X)
+
+    def _strip_line_height(self, size: float, texts: list[str]) -> float:
+        return max(TICK, len(texts) * size * LEADING) + 0.8 * MM
+
+    def _row_height(self, row: Row, widths: list[float]) -> float:
+        if isinstance(row, TickStrip):
+            size = row.size or self.size
+            lines = self._strip_lines(row)
+            return sum(max(self._strip_line_height(size, t) for _, t in line) for line in lines) + PAD_Y
+        return max([self.min_row] + [self._cell_height(c, w) for c, w in zip(row, widths)])
+
+    def _header_height(self, widths: list[float]) -> float:
+        if not self.header:
+            return 0
+        lines = max(len(wrap(c.title, BOLD, self.header_size, w - 2 * PAD_X)) for c, w in zip(self.columns, widths))
+        return max(lines, 1) * self.header_size * LEADING + 2 * PAD_Y
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self._widths = self.widths(aW)
+        self._hh = self._header_height(self._widths)
+        self._heights = [self._row_height(r, self._widths) for r in self.rows]
+        self.height = self._hh + sum(self._heights)
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        self.wrap(aW, aH)
+        used, n = self._hh, 0
+        for i, h in enumerate(self._heights):
+            if used + h > aH:
+                break
+            used += h
+            n = i + 1
+        # Never leave a strip apart from the row it belongs to.
+        while 0 < n < len(self.rows) and isinstance(self.rows[n], TickStrip):
+            n -= 1
+        if n == 0 or n == len(self.rows):
+            return []
+        # Both parts keep the header, so a table continued on the next page still reads.
+        return [self._copy(self.rows[:n]), self._copy(self.rows[n:])]
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self) -> None:
+        c = self.canv
+        widths, theme = self._widths, self.theme
+        top = self.height
+        xs = [0.0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        c.saveState()
+        c.setLineWidth(RULE)
+        c.setStrokeColorRGB(*theme.ink)
+        if self.header:
+            c.setFillColorRGB(*theme.fill)
+            c.rect(0, top - self._hh, self.width, self._hh, stroke=0, fill=1)
+            c.setFillColorRGB(*theme.ink)
+            for col, x, w in zip(self.columns, xs, widths):
+                y = top - PAD_Y - self.header_size * 0.92
+                for line in wrap(col.title, BOLD, self.header_size, w - 2 * PAD_X):
+                    self._text(line, BOLD, self.header_size, x, w, y, col.align)
+                    y -= self.header_size * LEADING
+            c.line(0, top - self._hh, self.width, top - self._hh)
+        c.line(0, top, self.width, top)
+        y = top - self._hh
+        for i, (row, h) in enumerate(zip(self.rows, self._heights)):
+            if isinstance(row, TickStrip):
+                self._draw_strip(row, y)
+                c.line(0, y, 0, y - h)
+                c.line(self.width, y, self.width, y - h)
+            else:
+                for cell, x, w in zip(row, xs, widths):
+                    self._draw_cell(cell, x, y, w, h)
+                for x in xs:
+                    c.line(x, y, x, y - h)
+            followed_by_strip = i + 1 < len(self.rows) and isinstance(self.rows[i + 1], TickStrip)
+            if not followed_by_strip:
+                c.line(0, y - h, self.width, y - h)
+            y -= h
+        c.restoreState()
+
+    def _draw_strip(self, strip: TickStrip, top: float) -> None:
+        c = self.canv
+        size = strip.size or self.size
+        c.setFillColorRGB(*self.theme.ink)
+        c.setFont(REGULAR, size)
+        y = top
+        for line in self._strip_lines(strip):
+            lh = max(self._strip_line_height(size, t) for _, t in line)
+            for x, texts in line:
+                bx = PAD_X + x
+                c.setLineWidth(0.75)
+                c.rect(bx, y - TICK, TICK, TICK, stroke=1, fill=0)
+                ty = y - TICK / 2 - size * 0.35
+                for t in texts:
+                    c.drawString(bx + TICK + TICK_GAP, ty, t)
+                    ty -= size * LEADING
+            y -= lh
+        c.setLineWidth(RULE)
+
+    def _draw_cell(self, cell: Cell, x: float, top: float, w: float, h: float) -> None:
+        c = self.canv
+        if cell.shade:
+            c.setFillColorRGB(*self.theme.fill)
+            c.rect(x, top - h, w, h, stroke=0, fill=1)
+        c.setFillColorRGB(*self.theme.ink)
+        size = cell.size or self.size
+        main, note = self._lines(cell, w)
+        tx, tw = x, w
+        if cell.tick:
+            # The box sits at the top of the cell, level with the first line of text.
+            bx = x + PAD_X
+            c.setLineWidth(0.75)
+            c.rect(bx, top - PAD_Y - TICK, TICK, TICK, stroke=1, fill=0)
+            c.setLineWidth(RULE)
+            tx = bx + TICK + TICK_GAP - PAD_X
+            tw = w - (TICK + TICK_GAP)
+        block = len(main) * size * LEADING + len(note) * (self.size - 1.5) * LEADING
+        # Centre a short block in the row; a box-led cell keeps its text level with the box.
+        y = top - max(PAD_Y, (h - block) / 2) - size * 0.92
+        if cell.tick and len(main) == 1 and not note:
+            y = top - PAD_Y - TICK / 2 - size * 0.35
+        for line in main:
+            self._text(line, BOLD if cell.bold else REGULAR, size, tx, tw, y, cell.align)
+            y -= size * LEADING
+        for line in note:
+            self._text(line, REGULAR, self.size - 1.5, tx, tw, y + 0.5, cell.align)
+            y -= (self.size - 1.5) * LEADING
+        if cell.link:
+            c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
+
+    def _text(self, text: str, font: str, size: float, x: float, w: float, y: float, align: str) -> None:
+        c = self.canv
+        c.setFont(font, size)
+        if align == "center":
+            c.drawCentredString(x + w / 2, y, text)
+        elif align == "right":
+            c.drawRightString(x + w - PAD_X, y, text)
+        else:
+            c.drawString(x + PAD_X, y, text)

@@ -1,0 +1,1 @@
+"""How things look: fonts, the type scale and the ink themes, in one place."""

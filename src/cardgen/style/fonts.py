@@ -1,0 +1,27 @@
+"""Register the bundled TrueType family with ReportLab, once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from cardgen.content.library import shipped
+
+REGULAR, BOLD, ITALIC = "CardgenSans", "CardgenSans-Bold", "CardgenSans-Italic"
+
+_FILES = {REGULAR: "NotoSans-Regular.ttf", BOLD: "NotoSans-Bold.ttf", ITALIC: "NotoSans-Italic.ttf"}
+
+
+@cache
+def register() -> None:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = shipped("fonts")
+    for name, file in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    # Paragraph markup (<b>, <i>) resolves through this family mapping.
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD)

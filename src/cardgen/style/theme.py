@@ -1,0 +1,43 @@
+"""The type scale, spacing and ink of every product. Sizes in points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cardgen.units import MM
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    ink: tuple[float, float, float]  # text and rules: 100 % black prints crisp in B/W
+    fill: tuple[float, float, float]  # light fills only: header rows, shaded cells
+    accent: tuple[float, float, float]  # headings' rules and markers
+    accent_fill: tuple[float, float, float]
+
+
+MONO = Theme("mono", ink=(0, 0, 0), fill=(0.88, 0.88, 0.88), accent=(0, 0, 0), accent_fill=(0.88, 0.88, 0.88))
+COLOR = Theme("color", ink=(0, 0, 0), fill=(0.90, 0.93, 0.97), accent=(0.05, 0.33, 0.60), accent_fill=(0.85, 0.91, 0.97))
+THEMES = {"mono": MONO, "color": COLOR}
+
+
+@dataclass(frozen=True)
+class Scale:
+    """One type scale; products pick their sizes from it so everything stays in proportion."""
+
+    tiny: float = 8.0  # the floor: nothing prints smaller
+    small: float = 9.0
+    body: float = 10.0
+    lead: float = 11.5
+    h3: float = 12.0
+    h2: float = 15.0
+    h1: float = 20.0
+    display: float = 30.0
+
+
+SCALE = Scale()
+
+RULE = 0.5  # grid rules; heavier rules separate sessions
+RULE_HEAVY = 1.0
+TICK = 4.2 * MM  # tick box side: the print guide asks 4-5 mm
+GAP = 2.5 * MM  # the base spacing unit
