@@ -1,0 +1,37 @@
+"""Drawing print marks: cut ticks, the scale bar and the 'print at 100 %' note."""
+
+from __future__ import annotations
+
+from cardgen.prepress.cards import Segment
+from cardgen.style.fonts import REGULAR
+from cardgen.units import MM
+
+MARK_WIDTH = 0.4  # pt: the print guide's 0.25-0.5 pt
+
+
+def draw_segments(canv, segments: list[Segment]) -> None:
+    canv.saveState()
+    canv.setStrokeColorRGB(0, 0, 0)
+    canv.setLineWidth(MARK_WIDTH)
+    for x1, y1, x2, y2 in segments:
+        canv.line(x1, y1, x2, y2)
+    canv.restoreState()
+
+
+def draw_scale_note(canv, x: float, y: float, text: str = "Print at 100 %; this bar is 50 mm:", bar: float = 50 * MM) -> float:
+    """A one-line note and a 50 mm bar to check the print scale with a ruler; returns its width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = 8
+    canv.saveState()
+    canv.setFillColorRGB(0, 0, 0)
+    canv.setStrokeColorRGB(0, 0, 0)
+    canv.setFont(REGULAR, size)
+    canv.drawString(x, y, text)
+    bx = x + stringWidth(text, REGULAR, size) + 2 * MM
+    canv.setLineWidth(0.75)
+    canv.line(bx, y + 1, bx + bar, y + 1)
+    for t in (bx, bx + bar):
+        canv.line(t, y - 1, t, y + 3)
+    canv.restoreState()
+    return bx + bar - x
