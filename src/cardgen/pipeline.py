@@ -46,7 +46,7 @@ def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> P
     return expand(plan_id, template, library.exercises, start)
 
 
-def render(plan: Plan, options: BuildOptions) -> dict[str, bytes]:
+def render(plan: Plan, options: BuildOptions, warnings: list[str] | None = None) -> dict[str, bytes]:
     """Every requested product as PDF bytes; nothing touches the disk here."""
     from cardgen.render.booklet import BookletOptions, render_booklet
     from cardgen.render.cards import CardOptions, render_cards
@@ -57,7 +57,7 @@ def render(plan: Plan, options: BuildOptions) -> dict[str, bytes]:
     if "booklet" in options.only:
         out["booklet.pdf"], _ = render_booklet(plan, BookletOptions(options.paper, options.athlete), theme)
     if "cards" in options.only:
-        out["cards.pdf"] = render_cards(plan, CardOptions(options.paper, options.athlete), theme)
+        out["cards.pdf"] = render_cards(plan, CardOptions(options.paper, options.athlete), theme, warnings)
     return out
 
 
@@ -67,10 +67,10 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
 
     library = library or load(options.content)
     plan = plan_from(library, options.plan, options.start)
-    pdfs = render(plan, options)
+    result = BuildResult()
+    pdfs = render(plan, options, result.warnings)
     folder = options.out or Path("output") / options.plan
     prepare_dir(folder)
-    result = BuildResult()
     for name, data in pdfs.items():
         write_atomic(folder / name, data)
         result.files.append(folder / name)

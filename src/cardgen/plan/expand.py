@@ -50,6 +50,7 @@ def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise],
         exercises=used,
         start=start,
         race_week=template.race_week,
+        names={k: ex.name for k, ex in exercises.items()},
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cardgen.content.schema import Exercise
 from cardgen.plan.dose import Dose
@@ -79,6 +79,7 @@ class Plan:
     exercises: dict[str, Exercise]  # every exercise the plan uses, in order of first appearance
     start: dt.date | None = None
     race_week: int | None = None
+    names: dict[str, str] = field(default_factory=dict)  # every library exercise's name, for alternatives
 
     @property
     def sessions_per_week(self) -> int:

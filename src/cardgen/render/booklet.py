@@ -158,10 +158,6 @@ class Section(Flowable):
             self.canv.addOutlineEntry(self.title or self.head, self.key, self.level, closed=self.level == 0 and self.key.startswith("part-"))
 
 
-class _OutlineGroup(Section):
-    """An outline heading whose target is the first page of its group."""
-
-
 class IfOddPage(DocIf):
     """Adds `block` when the flow stands on an odd (right-hand) page."""
 
@@ -201,11 +197,11 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
             story.append(Section("Exercises", "part-exercises", "Exercises", 0))
             first = False
         story += _exercise_page(ex_id, ex, plan, theme, frame)
-    story.append(Section("Weeks", None))
     for i, week in enumerate(plan.weeks):
         story.append(PageBreak())
-        # A week is one open spread: its plan on the left page, its log on the right.
-        story.append(IfOddPage(_notes_page(st, theme) + [PageBreak()]))
+        if len(week.sessions) > 1:
+            # A week of several sessions opens as a spread: it starts on a left (even) page.
+            story.append(IfOddPage(_notes_page(st, theme) + [PageBreak()]))
         if i == 0:
             story.append(Section("Weeks", "part-weeks", "Weeks", 0))
         story += _week_pages(week, st, theme, frame)
@@ -321,8 +317,8 @@ def _how_to(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
     points = [
         f"Do {plan.sessions_per_week} session{'s' if plan.sessions_per_week != 1 else ''} a week with at least a day "
         "between them. Put them on easy-run or rest days, or after an easy run, never before a hard one.",
-        "Each week's left page is the plan: every exercise, its sets and the target of each set. "
-        "Tick a set's box when it is done. The right page is your log.",
+        "Each session has its own page in its week: the target of every set with a box to tick when it "
+        "is done, the form checks under each exercise, and a log for what you lifted and how it felt.",
         f"Rest {rest_text} between sets. Move slowly and with control; a fast rep is rarely a good one.",
         "Choose a load or band that leaves one or two good reps in reserve at the end of each set. "
         "Write it in the log so next week starts from a number.",
@@ -355,8 +351,9 @@ def _overview(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
         by_key = {s.key: s for s in week.sessions}
         label = f"Week {week.number}"
         note = week.phase if week.kind != "build" else ""
-        if week.race:
-            note = (note + " · race" if note else "Race week")
+        if week.race and "race" not in note.lower():
+            note = f"{note} · race" if note else "Race week"
+        note = " · ".join(x for x in (note, week.dates) if x)
         first = [Cell(label, bold=True, note=note, link=week_anchor(week.number), shade=week.kind != "build" or week.race)]
         cells = []
         for k in keys:
@@ -415,9 +412,9 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme) ->
     for label, group in (("Easier", ex.easier), ("Harder", ex.harder), ("No equipment", ex.no_equipment)):
         for v in group:
             if v.exercise:
-                other = plan.exercises.get(v.exercise)
-                name = escape(other.name) if other else escape(v.exercise.replace("-", " ").capitalize())
-                text = f'<a href="#{exercise_anchor(v.exercise)}">{name}</a>' if other else name
+                name = escape(plan.names[v.exercise])
+                # Only exercises of this plan have a page to link to.
+                text = f'<a href="#{exercise_anchor(v.exercise)}">{name}</a>' if v.exercise in plan.exercises else name
             else:
                 text = escape(v.name)
             if v.note:
