@@ -1,0 +1,179 @@
+"""The command line on good and bad content: check, list, --version, and build's refusals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SHIPPED_CONTENT
+from cardgen import __version__
+from cardgen.cli import main
+
+SECOND_PLAN = """\
+title: Bridges only
+weeks: 2
+sessions:
+  A: {focus: Glutes, exercises: [{exercise: glute-bridge}]}
+  B: {focus: Glutes again, exercises: [{exercise: glute-bridge}]}
+"""
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    # A user-facing error ends in SystemExit; anything else is an unhandled exception (a traceback).
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def break_content(content):
+    content.edit("plans/basic.yaml", "\nweeks: 4\n", "\nweeks: eight\n")
+    content.edit("exercises/band-walk.yaml", "cues:", "cue:")
+
+
+BROKEN = [
+    "content/exercises/band-walk.yaml:1: cues: required field is missing",
+    "content/exercises/band-walk.yaml:9: cue: unknown field (did you mean 'cues'?); known fields: name, muscles, "
+    "equipment, counted, per_side, purpose, setup, steps, cues, key_cues, mistakes, easier, harder, no_equipment, "
+    "dose, image",
+    "content/plans/basic.yaml:2: weeks: expected a whole number, found 'eight'",
+    "3 problems found; nothing was written.",
+]
+
+
+def test_check_good_content_prints_one_line_and_exits_0(content):
+    content.write("plans/bridges.yaml", SECOND_PLAN)
+    result = run("check", "--content", "content")
+    assert result.exit_code == 0
+    assert result.output == "content: 3 exercises and 2 plans, all valid.\n"
+
+
+@pytest.mark.xfail(strict=True, reason="reported: check says '1 plans'")
+def test_check_counts_one_plan_in_the_singular(content):
+    assert run("check", "--content", "content").output == "content: 3 exercises and 1 plan, all valid.\n"
+
+
+def test_check_uses_the_content_folder_of_the_cwd_by_default(content):
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{content.root}: 3 exercises and ")
+    assert result.output.endswith(", all valid.\n")
+
+
+def test_check_the_shipped_content():
+    exercises = len(list((SHIPPED_CONTENT / "exercises").glob("*.yaml")))
+    plans = len(list((SHIPPED_CONTENT / "plans").glob("*.yaml")))
+    result = run("check", "--content", str(SHIPPED_CONTENT))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{SHIPPED_CONTENT}: {exercises} exercises and {plans} plans, all valid.\n"
+
+
+def test_check_bad_content_lists_every_problem_without_a_traceback(content):
+    break_content(content)
+    result = run("check", "--content", "content")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output == "Error: " + "\n".join(BROKEN) + "\n"
+    assert "Traceback" not in result.output
+
+
+def test_check_bad_content_in_a_real_process_has_no_traceback(content):
+    break_content(content)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cardgen", "check", "--content", "content"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr == "Error: " + "\n".join(BROKEN) + "\n"
+    assert "Traceback" not in proc.stderr
+
+
+def test_check_missing_folder(content):
+    result = run("check", "--content", "nowhere")
+    assert result.exit_code == 1
+    assert result.output == "Error: nowhere: content folder not found\n1 problem found; nothing was written.\n"
+
+
+def test_list_plans_and_exercises(content):
+    content.write("plans/bridges.yaml", SECOND_PLAN)
+    result = run("list", "--content", "content")
+    assert result.exit_code == 0
+    assert result.output == (
+        "Plans:\n"
+        "  basic         Basic plan (4 weeks, 1 session a week)\n"
+        "  bridges       Bridges only (2 weeks, 2 sessions a week)\n"
+        "Exercises:\n"
+        "  band-walk     Band walk: glutes\n"
+        "  glute-bridge  Glute bridge: glutes\n"
+        "  side-plank    Side plank: obliques\n"
+    )
+
+
+def test_list_the_shipped_content():
+    result = run("list", "--content", str(SHIPPED_CONTENT))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Plans:" and "Exercises:" in lines
+    plans = [line.split()[0] for line in lines[1 : lines.index("Exercises:")]]
+    exercises = [line.split()[0] for line in lines[lines.index("Exercises:") + 1 :]]
+    assert plans == sorted(p.stem for p in (SHIPPED_CONTENT / "plans").glob("*.yaml"))
+    assert exercises == sorted(p.stem for p in (SHIPPED_CONTENT / "exercises").glob("*.yaml"))
+    assert any(line.startswith("  8-week-half ") and "Half Marathon Leg Strength (8 weeks, 2 sessions a week)" in line for line in lines)
+
+
+def test_list_on_bad_content_reports_the_problems(content):
+    break_content(content)
+    result = run("list", "--content", "content")
+    assert result.exit_code == 1
+    assert result.output == "Error: " + "\n".join(BROKEN) + "\n"
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"cardgen, version {__version__}\n"
+
+
+def test_build_unknown_plan_suggests_the_closest(content, tmp_path):
+    content.write("plans/bridges.yaml", SECOND_PLAN)
+    result = run("build", "--plan", "basc", "--content", "content", "--out", "out")
+    assert result.exit_code == 1
+    assert result.output == "Error: unknown plan 'basc' (did you mean 'basic'?); plans in content: basic, bridges\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_unknown_plan_without_a_close_one(content):
+    result = run("build", "--plan", "nope", "--content", "content")
+    assert result.exit_code == 1
+    assert result.output == "Error: unknown plan 'nope'; plans in content: basic\n"
+
+
+def test_build_unknown_plan_in_the_shipped_library(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--plan", "8-week-hlaf", "--content", str(SHIPPED_CONTENT), "--out", "out")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: unknown plan '8-week-hlaf' (did you mean '8-week-half'?); plans in {SHIPPED_CONTENT}: ")
+    assert "8-week-half" in result.output.split(": ")[-1]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_build_on_invalid_content_writes_nothing(content, tmp_path, existing):
+    out = tmp_path / "out"
+    if existing:
+        out.mkdir()
+    break_content(content)
+    result = run("build", "--plan", "basic", "--content", "content", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.output == "Error: " + "\n".join(BROKEN) + "\n"
+    assert not out.exists() or list(out.iterdir()) == []
+    assert not (tmp_path / "output").exists()  # nor into the default output folder
+
+
+def test_build_without_plan_is_a_usage_error(content):
+    result = run("build", "--content", "content")
+    assert result.exit_code == 2
+    assert "Missing option '--plan'" in result.output
