@@ -58,13 +58,13 @@ def set_rep_grid(session: SessionPlan, theme: Theme, set_width: float = 19 * MM,
     return RuledTable(columns, rows, theme, size=size, min_row=6.6 * MM)
 
 
-def log_table(session: SessionPlan, theme: Theme, row: float = 8.2 * MM, size: float = 9.0) -> RuledTable:
+def log_table(session: SessionPlan, theme: Theme, row: float = 8 * MM, size: float = 9.0) -> RuledTable:
     """A blank table to fill in by hand: load or band, reps done per set, effort, notes."""
     sets = max(p.sets for p in session.items)
     columns = (
-        [Column("Exercise"), Column("Load / band", 16 * MM)]
-        + [Column(f"Set {i + 1}", 10 * MM, "center") for i in range(sets)]
-        + [Column("Effort 1–10", 12 * MM, "center"), Column("Notes", 22 * MM)]
+        [Column("Exercise"), Column("Load", 16 * MM, "center")]
+        + [Column(f"Set {i + 1}", 11.5 * MM, "center") for i in range(sets)]
+        + [Column("Effort", 13 * MM, "center"), Column("Notes", 20 * MM)]
     )
     rows = []
     for p in session.items:
@@ -74,7 +74,8 @@ def log_table(session: SessionPlan, theme: Theme, row: float = 8.2 * MM, size: f
             + [Cell() if i < p.sets else Cell(shade=True) for i in range(sets)]
             + [Cell(), Cell()]
         )
-    return RuledTable(columns, rows, theme, size=size, min_row=row)
+    # One-line headers keep the table short; the how-to page explains load and effort.
+    return RuledTable(columns, rows, theme, size=size, min_row=row, header_size=8.0)
 
 
 class TickList(Flowable):

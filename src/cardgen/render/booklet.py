@@ -40,7 +40,7 @@ from cardgen.style.theme import GAP, RULE, SCALE, Theme
 from cardgen.units import MM
 
 # Page sketch: 12 mm at the head, foot and outer edge, 15 mm at the spine.
-OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 14 * MM, 14 * MM
+OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 13 * MM, 12 * MM
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class _Doc(BaseDocTemplate):
             buf,
             pagesize=page.as_tuple(),
             invariant=1,
+            initialFontName=REGULAR,  # else every page names Helvetica, unembedded
             title=meta.title,
             author=meta.author,
             subject=meta.subject,
@@ -113,7 +114,7 @@ class _Doc(BaseDocTemplate):
         canv.setStrokeColorRGB(*self.theme.ink)
         canv.setFont(REGULAR, SCALE.tiny + 0.5)
         x_in, x_out = (INNER, w - OUTER) if odd else (w - INNER, OUTER)
-        y = h - 8.5 * MM
+        y = h - 8 * MM
         title = _fit(self.plan.title, REGULAR, SCALE.tiny + 0.5, (w - OUTER - INNER) * 0.55)
         section = _fit(self.section, BOLD, SCALE.tiny + 0.5, (w - OUTER - INNER) * 0.42)
         # Title by the spine, the section at the outer edge where a thumb finds it.
@@ -322,7 +323,8 @@ def _how_to(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
         f"Rest {rest_text} between sets. Move slowly and with control; a fast rep is rarely a good one.",
         "Choose a load or band that leaves one or two good reps in reserve at the end of each set. "
         "Write it in the log so next week starts from a number.",
-        "Effort is how hard the set felt from 1 (very easy) to 10 (could not do one more). Most sets should feel 6–8.",
+        "In the log, Load is the weight or band you used, each Set the reps you did, and Effort how hard "
+        "the session felt from 1 (very easy) to 10 (could not do one more rep). Most sessions should feel 6–8.",
         "Check the form cues before each set. When a cue fails, stop the set there: those reps count.",
     ]
     out: list[Flowable] = [Section("How to use", "how-to", "How to use this booklet", 0), Paragraph("How to use this booklet", st.h1)]
@@ -406,7 +408,7 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme) ->
     if ex.mistakes:
         out += [
             Paragraph("Common mistakes", st.h3),
-            ListFlowable([ListItem(Paragraph(escape(m), st.item), value="–") for m in ex.mistakes], bulletType="bullet", start="–", leftIndent=6 * MM),
+            ListFlowable([ListItem(Paragraph(escape(m), st.item), value="–") for m in ex.mistakes], bulletType="bullet", start="–", bulletFontName=REGULAR, leftIndent=6 * MM),
         ]
     alts = []
     for label, group in (("Easier", ex.easier), ("Harder", ex.harder), ("No equipment", ex.no_equipment)):
@@ -457,6 +459,6 @@ def _week_head(week: Week, st: Styles, first: bool) -> list[Flowable]:
     head = f"Week {week.number} · {week.phase}" + (" · Race week" if week.race and "race" not in week.phase.lower() else "")
     section = Section(f"Week {week.number}", week_anchor(week.number), f"Week {week.number}: {week.phase}", 1) if first else Section(f"Week {week.number}")
     out: list[Flowable] = [section, Paragraph(escape(head) + (f'<font size="{st.small.fontSize}" name="{REGULAR}">   {escape(week.dates)}</font>' if week.dates else ""), st.h2)]
-    if week.note:
+    if week.note and first:  # said once a week, on the spread's first page
         out.append(Paragraph(escape(week.note), st.small))
     return out

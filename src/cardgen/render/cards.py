@@ -69,7 +69,7 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme, warnings: list[
     fronts = [_fit(c, plan, options, sheet, warnings, front=True) for c in cards]
     backs = [_fit(c, plan, options, sheet, warnings, front=False) for c in cards]
     buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=sheet.sheet.as_tuple(), invariant=1, pageCompression=1)
+    canv = Canvas(buf, pagesize=sheet.sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)
     finish_canvas(canv, Meta(f"{plan.title}: pocket cards", options.athlete or "cardgen", f"Pocket cards, {len(cards)} sessions", f"{plan.id}, pocket cards"))
     for start in range(0, len(cards), sheet.per_sheet):
         batch = range(start, min(start + sheet.per_sheet, len(cards)))

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 
 from cardgen.render.text import wrap
 from cardgen.style.fonts import BOLD, REGULAR
-from cardgen.style.theme import RULE, TICK, Theme
+from cardgen.style.theme import RULE, SCALE, TICK, Theme
 from cardgen.units import MM
 
 PAD_X = 1.6 * MM
@@ -92,6 +92,10 @@ class RuledTable(Flowable):
         self.columns, self.rows, self.theme = columns, rows, theme
         self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
 
+    @property
+    def _note_size(self) -> float:
+        return max(SCALE.tiny, self.size - 1.5)
+
     def _copy(self, rows: list[Row]) -> "RuledTable":
         return RuledTable(self.columns, rows, self.theme, self.size, self.min_row, self.header, self.header_size)
 
@@ -106,20 +110,20 @@ class RuledTable(Flowable):
         size = cell.size or self.size
         inner = width - 2 * PAD_X - (TICK + TICK_GAP if cell.tick else 0)
         main = wrap(cell.text, BOLD if cell.bold else REGULAR, size, inner)
-        note = wrap(cell.note, REGULAR, self.size - 1.5, inner)
+        note = wrap(cell.note, REGULAR, self._note_size, inner)
         return main, note
 
     def _cell_height(self, cell: Cell, width: float) -> float:
         main, note = self._lines(cell, width)
         size = cell.size or self.size
-        h = len(main) * size * LEADING + len(note) * (self.size - 1.5) * LEADING + 2 * PAD_Y
+        h = len(main) * size * LEADING + len(note) * self._note_size * LEADING + 2 * PAD_Y
         return max(h, TICK + 2 * PAD_Y if cell.tick else 0)
 
     def _strip_lines(self, strip: TickStrip):
         return layout_ticks(strip.items, strip.size or self.size, self.width - 2 * PAD_X)
 
     def _strip_line_height(self, size: float, texts: list[str]) -> float:
-        return max(TICK, len(texts) * size * LEADING) + 0.8 * MM
+        return max(TICK, len(texts) * size * LEADING) + 0.6 * MM
 
     def _row_height(self, row: Row, widths: list[float]) -> float:
         if isinstance(row, TickStrip):
@@ -233,7 +237,7 @@ class RuledTable(Flowable):
             c.setLineWidth(RULE)
             tx = bx + TICK + TICK_GAP - PAD_X
             tw = w - (TICK + TICK_GAP)
-        block = len(main) * size * LEADING + len(note) * (self.size - 1.5) * LEADING
+        block = len(main) * size * LEADING + len(note) * self._note_size * LEADING
         # Centre a short block in the row; a box-led cell keeps its text level with the box.
         y = top - max(PAD_Y, (h - block) / 2) - size * 0.92
         if cell.tick and len(main) == 1 and not note:
@@ -242,8 +246,8 @@ class RuledTable(Flowable):
             self._text(line, BOLD if cell.bold else REGULAR, size, tx, tw, y, cell.align)
             y -= size * LEADING
         for line in note:
-            self._text(line, REGULAR, self.size - 1.5, tx, tw, y + 0.5, cell.align)
-            y -= (self.size - 1.5) * LEADING
+            self._text(line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
+            y -= self._note_size * LEADING
         if cell.link:
             c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
 

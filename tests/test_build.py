@@ -1,0 +1,158 @@
+"""Building every shipped plan: files, page sizes, content, fonts, navigation, reproducibility."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cardgen.pipeline import BuildOptions, build, load, plan_from, render
+from pdfcheck import MM, outline_titles, pages, reader, text, unembedded_fonts
+
+SHIPPED = Path(__file__).resolve().parent.parent / "content"
+LIBRARY = load(SHIPPED)
+PLANS = sorted(LIBRARY.plans)
+ATHLETE = "Zoë Łukasiewicz-Ní Bhriain"
+
+SIZES = {  # paper → (booklet page, card sheet), in points
+    "a4": ((148 * MM, 210 * MM), (210 * MM, 297 * MM)),
+    "letter": ((5.5 * 72, 8.5 * 72), (8.5 * 72, 11 * 72)),
+}
+
+
+@pytest.fixture(scope="module")
+def built():
+    """Every shipped plan on A4, the default plan on Letter too, rendered once for all tests."""
+    out = {}
+    for plan_id in PLANS:
+        plan = plan_from(LIBRARY, plan_id, dt.date(2026, 3, 2))
+        out[plan_id, "a4"] = (plan, render(plan, BuildOptions(plan_id, athlete=ATHLETE)))
+    plan = plan_from(LIBRARY, "8-week-half")
+    out["8-week-half", "letter"] = (plan, render(plan, BuildOptions("8-week-half", paper="letter")))
+    return out
+
+
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 0.5 and abs(a[1] - b[1]) < 0.5
+
+
+@pytest.mark.parametrize("key", [(p, "a4") for p in PLANS] + [("8-week-half", "letter")])
+def test_page_sizes_match_the_paper(built, key):
+    _, pdfs = built[key]
+    booklet_size, sheet_size = SIZES[key[1]]
+    for p in reader(pdfs["booklet.pdf"]).pages:
+        assert _close((float(p.mediabox.width), float(p.mediabox.height)), booklet_size)
+    for p in reader(pdfs["cards.pdf"]).pages:
+        assert _close((float(p.mediabox.width), float(p.mediabox.height)), sheet_size)
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_booklet_has_every_week_and_exercise(built, plan_id):
+    plan, pdfs = built[plan_id, "a4"]
+    booklet = pdfs["booklet.pdf"]
+    words = " ".join(text(booklet).split())
+    assert len(reader(booklet).pages) % 4 == 0, "a saddle-stitched booklet needs a multiple of four pages"
+    for ex in plan.exercises.values():
+        assert ex.name in words
+        for cue in ex.cues:  # the exercise page's full form-cue checklist
+            assert cue in words
+    by_page = [" ".join(p["text"].split()) for p in pages(booklet)]  # wrapped names rejoin
+    for week in plan.weeks:
+        for session in week.sessions:
+            # The session's page: grid (targets), cue strips, and its log table.
+            page = next(t for t in by_page if f"Week {week.number} ·" in t and f"Session {session.key} ·" in t)
+            assert "Set 1" in page and "Rest" in page and "Load" in page and "Effort" in page
+            grid, log = page.split("Log Date")
+            for item in session.items:
+                # In the grid the set targets sit beside a wrapped name, so look for its first word there.
+                assert item.exercise.name.split()[0] in grid
+                assert item.exercise.name in log
+                for cue in item.key_cues:
+                    assert cue in page
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_cards_have_one_card_per_session(built, plan_id):
+    plan, pdfs = built[plan_id, "a4"]
+    cards = pdfs["cards.pdf"]
+    sessions = [(w, s) for w in plan.weeks for s in w.sessions]
+    sheets = -(-len(sessions) // 4)
+    assert len(reader(cards).pages) == 2 * sheets  # a front and a back per sheet
+    words = text(cards)
+    for w, s in sessions:
+        assert f"Week {w.number} · Session {s.key}" in words
+        assert f"Week {w.number} · Session {s.key}: form cues" in words
+    assert words.count(ATHLETE) == len(sessions)
+
+
+def test_fonts_are_embedded(built):
+    _, pdfs = built["8-week-half", "a4"]
+    for data in pdfs.values():
+        assert unembedded_fonts(data) == []
+
+
+def test_same_input_gives_identical_bytes():
+    plan = plan_from(LIBRARY, "8-week-half", dt.date(2026, 3, 2))
+    options = BuildOptions("8-week-half", athlete=ATHLETE)
+    assert render(plan, options) == render(plan, options)
+
+
+def test_booklet_outline_metadata_and_links(built):
+    plan, pdfs = built["8-week-half", "a4"]
+    booklet = pdfs["booklet.pdf"]
+    titles = outline_titles(booklet)
+    assert titles[0] == "Cover"
+    for week in plan.weeks:
+        assert f"Week {week.number}: {week.phase}" in titles
+    for ex in plan.exercises.values():
+        assert ex.name in titles
+    meta = reader(booklet).metadata
+    assert meta.title == plan.title and meta.author == ATHLETE and meta.subject == plan.subtitle
+    # The overview links every week to its page.
+    overview = reader(booklet).pages[2]
+    links = [a.get_object() for a in overview.get("/Annots", [])]
+    assert len({str(a["/Dest"]) if "/Dest" in a else str(a["/A"]) for a in links}) >= len(plan.weeks)
+
+
+def test_cover_and_cards_carry_the_athlete_and_dates(built):
+    plan, pdfs = built["8-week-half", "a4"]
+    cover = pages(pdfs["booklet.pdf"])[0]["text"]
+    assert ATHLETE in cover and "Monday 2 March 2026" in cover and "Sunday 26 April 2026" in cover
+    first_sheet = pages(pdfs["cards.pdf"])[0]["text"]
+    assert "2–8 Mar 2026" in first_sheet and "9–15 Mar 2026" in first_sheet
+
+
+def test_card_backs_mirror_the_fronts_for_long_edge_duplex(built):
+    _, pdfs = built["8-week-half", "a4"]
+    front, back = pages(pdfs["cards.pdf"])[:2]
+    width = front["size"][0]
+
+    def x_of(page, phrase):
+        first = phrase.split()[0]
+        for w in page["words"]:
+            if w["text"] == first and phrase in page["text"]:
+                return w["x0"]
+        raise AssertionError(phrase)
+
+    # Week 1 · Session A is the top-left card; its back must print top-right.
+    fronts = [w for w in front["words"] if w["text"] == "Week" and w["top"] < front["size"][1] / 2]
+    backs = [w for w in back["words"] if w["text"] == "Week" and w["top"] < back["size"][1] / 2]
+    assert min(w["x0"] for w in fronts) < width / 2
+    session_a_back = [w for w in back["words"] if w["text"] == "A:"]
+    assert session_a_back and all(w["x0"] > width / 2 for w in session_a_back if w["top"] < back["size"][1] / 2)
+    assert len(backs) == 2
+
+
+def test_build_writes_both_files_and_reports_them(tmp_path):
+    result = build(BuildOptions("8-week-half", out=tmp_path / "out"), LIBRARY)
+    assert [p.name for p in result.files] == ["booklet.pdf", "cards.pdf"]
+    for p in result.files:
+        assert p.read_bytes().startswith(b"%PDF-")
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")], "no temporary files left"
+
+
+def test_only_builds_one_product(tmp_path):
+    result = build(BuildOptions("8-week-half", out=tmp_path, only=("cards",)), LIBRARY)
+    assert [p.name for p in result.files] == ["cards.pdf"]
+    assert not (tmp_path / "booklet.pdf").exists()
