@@ -59,7 +59,7 @@ def check(content) -> None:
     from cardgen.pipeline import load
 
     library = load(content)
-    click.echo(f"{library.root}: {len(library.exercises)} exercises and {len(library.plans)} plans, all valid.")
+    click.echo(f"{library.root}: {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')}, all valid.")
 
 
 @main.command(name="list")
@@ -77,3 +77,7 @@ def list_(content) -> None:
     click.echo("Exercises:")
     for ex_id, ex in sorted(library.exercises.items()):
         click.echo(f"  {ex_id:<{width}}  {ex.name}: {', '.join(ex.muscles.primary)}")
+
+
+def _count(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"

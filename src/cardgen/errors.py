@@ -32,11 +32,12 @@ class ContentError(CardgenError):
         self.problems = sorted(problems)
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
         super().__init__("\n".join(lines))
 
-    def format_message(self) -> str:
-        return self.message
+    def show(self, file=None) -> None:
+        # Each line starts with FILE:LINE so editors can jump to it; no "Error: " in front.
+        click.echo(self.format_message(), err=True, file=file)
 
 
 class OutputError(CardgenError):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from cardgen.content.messages import problems_from, suggest
+from cardgen.content.messages import describe, problems_from, suggest
 from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
 from cardgen.content.yamlsource import Source, read_yaml
 from cardgen.errors import ContentError, Problem
@@ -40,14 +40,14 @@ def load_library(root: Path) -> Library:
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentError([Problem(display_path(root), 0, "", "content folder not found")])
-    exercises, ex_sources = _load_kind(root / "exercises", Exercise, problems)
-    plans, plan_sources = _load_kind(root / "plans", PlanTemplate, problems)
+    exercises, ex_sources, broken = _load_kind(root / "exercises", Exercise, problems)
+    plans, plan_sources, _ = _load_kind(root / "plans", PlanTemplate, problems)
     if not exercises and not any(p.file.startswith(display_path(root / "exercises")) for p in problems):
         problems.append(Problem(display_path(root / "exercises"), 0, "", "no exercise files (*.yaml) found"))
     for ex_id, ex in exercises.items():
-        problems += _check_exercise(ex_id, ex, exercises, ex_sources[ex_id], root)
+        problems += _check_exercise(ex_id, ex, exercises, broken, ex_sources[ex_id], root)
     for plan_id, plan in plans.items():
-        problems += _check_plan(plan, exercises, plan_sources[plan_id])
+        problems += _check_plan(plan, exercises, broken, plan_sources[plan_id])
     if problems:
         raise ContentError(problems)
     return Library(root, exercises, plans, {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}})
@@ -56,8 +56,9 @@ def load_library(root: Path) -> Library:
 def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
     items: dict[str, BaseModel] = {}
     sources: dict[str, Source] = {}
+    broken: set[str] = set()  # files that exist but have problems of their own
     if not folder.is_dir():
-        return items, sources
+        return items, sources, broken
     seen: dict[str, str] = {}
     for file in sorted(folder.iterdir()):
         if file.suffix not in (".yaml", ".yml") or file.name.startswith("."):
@@ -71,32 +72,39 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
             problems.append(Problem(shown, 0, "", f"duplicate id {item_id!r}: {seen[item_id]} has it too"))
             continue
         seen[item_id] = shown
+        broken.add(item_id)
         source, found = read_yaml(file, shown)
         problems += found
         if source is None:
             continue
         if not isinstance(source.data, dict):
-            problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {type(source.data).__name__ if source.data is not None else 'an empty file'}"))
+            found_what = describe(source.data) if source.data is not None else "an empty file"
+            problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {found_what}"))
             continue
         try:
             items[item_id] = model.model_validate(source.data)
             sources[item_id] = source
+            broken.discard(item_id)
         except ValidationError as exc:
             problems += problems_from(exc.errors(), source, model)
-    return items, sources
+    return items, sources, broken
 
 
 def _unknown(kind: str, ref: str, known) -> str:
     return f"unknown {kind} {ref!r}{suggest(ref, known)}"
 
 
-def _check_exercise(ex_id: str, ex: Exercise, exercises, source: Source, root: Path) -> list[Problem]:
+def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source, root: Path) -> list[Problem]:
     out = []
+    if ex.dose.unit is not None and ex.dose.unit != ex.counted:
+        out.append(Problem(source.file, source.line_of(("dose",)), "dose", f"this exercise is counted in {ex.counted}, but the dose is in {ex.dose.unit}"))
     for group in ("easier", "harder", "no_equipment"):
         for i, variant in enumerate(getattr(ex, group)):
             path = (group, i, "exercise")
             if variant.exercise is None:
                 continue
+            if variant.exercise in broken:
+                continue  # its own file's problems are reported; "unknown" would mislead
             if variant.exercise not in exercises:
                 out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", _unknown("exercise", variant.exercise, exercises)))
             elif variant.exercise == ex_id:
@@ -112,7 +120,7 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, source: Source, root: P
     return out
 
 
-def _check_plan(plan: PlanTemplate, exercises, source: Source) -> list[Problem]:
+def _check_plan(plan: PlanTemplate, exercises, broken, source: Source) -> list[Problem]:
     out: list[Problem] = []
 
     def bad(path: tuple, field: str, message: str) -> None:
@@ -125,7 +133,7 @@ def _check_plan(plan: PlanTemplate, exercises, source: Source) -> list[Problem]:
     if plan.race_week is not None:
         weeks_in_plan((plan.race_week,), ("race_week",), "race_week")
     for kind, spec in plan.progression.items():
-        _check_spec(spec, kind, ("progression", kind), f"progression.{kind}", plan, bad, weeks_in_plan)
+        _check_spec(spec, kind, ("progression", kind), f"progression.{kind}", plan, bad, weeks_in_plan, f"the {kind} progression must be in {kind}")
     covered: dict[int, str] = {}
     for i, phase in enumerate(plan.phases):
         weeks_in_plan(phase.weeks, ("phases", i, "weeks"), f"phases[{i}].weeks")
@@ -142,6 +150,8 @@ def _check_plan(plan: PlanTemplate, exercises, source: Source) -> list[Problem]:
             base = ("sessions", key, "exercises", i)
             field = f"sessions.{key}.exercises[{i}]"
             ex = exercises.get(item.exercise)
+            if item.exercise in broken:
+                continue
             if ex is None:
                 bad(base + ("exercise",), field + ".exercise", _unknown("exercise", item.exercise, exercises))
                 continue
@@ -154,19 +164,19 @@ def _check_plan(plan: PlanTemplate, exercises, source: Source) -> list[Problem]:
                 if first in taper_weeks:
                     bad(base + ("weeks",), field + ".weeks", f"taper weeks bring no new exercises, but {item.exercise!r} starts in week {first}")
             if item.dose is not None:
-                _check_spec(item.dose, ex.counted, base + ("dose",), field + ".dose", plan, bad, weeks_in_plan)
+                _check_spec(item.dose, ex.counted, base + ("dose",), field + ".dose", plan, bad, weeks_in_plan, f"this exercise is counted in {ex.counted}")
     return out
 
 
-def _check_spec(spec, counted, path, field, plan, bad, weeks_in_plan) -> None:
+def _check_spec(spec, counted, path, field, plan, bad, weeks_in_plan, rule: str) -> None:
     doses = []
     if spec.ramp is not None:
         weeks_in_plan(spec.ramp.over, path + ("over",), field + ".over")
         doses += [(path + ("from",), field + ".from", spec.ramp.from_), (path + ("to",), field + ".to", spec.ramp.to)]
     for week, dose in spec.by_week.items():
         if week:
-            weeks_in_plan((week,), path + ("by_week", week), f"{field}.by_week.{week}")
-        doses.append((path + ("by_week", week), field if week == 0 else f"{field}.by_week.{week}", dose))
+            weeks_in_plan((week,), path + ("by_week", week), f"{field}.by_week[{week}]")
+        doses.append((path + ("by_week", week), field if week == 0 else f"{field}.by_week[{week}]", dose))
     for p, f, dose in doses:
         if dose.unit is not None and dose.unit != counted:
-            bad(p, f, f"this exercise is counted in {counted}, but the dose is in {dose.unit}")
+            bad(p, f, f"{rule}, but the dose is in {dose.unit}")

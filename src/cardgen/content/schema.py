@@ -26,7 +26,8 @@ Weeks = Annotated[tuple[int, ...], BeforeValidator(parse_weeks)]
 
 class Strict(BaseModel):
     # Unknown keys are errors: a typo such as "cue:" must not silently drop the cues.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    # Strict: "yes" is not true and "4" is not a number; YAML already gives real types.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Muscles(Strict):
@@ -66,16 +67,6 @@ class Exercise(Strict):
     dose: DoseText
     image: str | None = None
 
-    @model_validator(mode="after")
-    def _dose_unit(self) -> "Exercise":
-        _check_unit(self.dose, self.counted)
-        return self
-
-
-def _check_unit(dose: Dose, counted: str) -> None:
-    if dose.unit is not None and dose.unit != counted:
-        raise ValueError(f"this exercise is counted in {counted}, but the dose is in {dose.unit}")
-
 
 class Ramp(Strict):
     """A dose that moves from one value to another across a range of weeks."""
@@ -84,7 +75,7 @@ class Ramp(Strict):
     to: DoseText
     over: Weeks
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
 
 class DoseSpec(Strict):
@@ -104,8 +95,8 @@ def _dose_spec(value: object) -> object:
     # A plain string is the common case: a fixed dose for every week.
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return {"by_week": {0: value}}
-    if isinstance(value, dict) and "from" in value:
-        return {"ramp": value}
+    if isinstance(value, dict) and value and not {"ramp", "by_week"} & set(value):
+        return {"ramp": value}  # {from, to, over}, typos included, so they are named as ramp fields
     return value
 
 

@@ -52,6 +52,8 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            mark = exc.context_mark  # an unclosed quote: where it opened, not the end of the file
         line = mark.line + 1 if mark else 0
         what = exc.problem or "invalid YAML"
         return None, [Problem(display, line, "", f"malformed YAML: {what}")]

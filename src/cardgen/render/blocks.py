@@ -38,7 +38,9 @@ def week_anchor(number: int) -> str:
     return f"week-{number}"
 
 
-def set_rep_grid(session: SessionPlan, theme: Theme, set_width: float = 19 * MM, size: float = 9.0, links: bool = True, cues: bool = True) -> RuledTable:
+def set_rep_grid(
+    session: SessionPlan, theme: Theme, set_width: float = 19 * MM, size: float = 9.0, refs: dict[str, int] | None = None, cues: bool = True
+) -> RuledTable:
     """Rows are exercises, columns are sets; each cell the target beside a box to tick.
 
     With `cues`, each exercise row carries a strip with its key form cues to tick: the week's
@@ -48,8 +50,11 @@ def set_rep_grid(session: SessionPlan, theme: Theme, set_width: float = 19 * MM,
     columns = [Column("Exercise")] + [Column(f"Set {i + 1}", set_width) for i in range(sets)] + [Column("Rest", 11 * MM, "center")]
     rows = []
     for p in session.items:
-        note = "; ".join(x for x in (unit_note(p.dose), p.note) if x)
-        row = [Cell(p.exercise.name, bold=True, note=note, link=exercise_anchor(p.exercise_id) if links else None)]
+        anchor = exercise_anchor(p.exercise_id)
+        page = f"page {refs[anchor]}" if refs and anchor in refs else ""
+        note = " · ".join(x for x in (unit_note(p.dose), page) if x)
+        note = "; ".join(x for x in (note, p.note) if x)
+        row = [Cell(p.exercise.name, bold=True, note=note, link=anchor if refs else None)]
         row += [Cell(count_text(p.dose), tick=True) if i < p.sets else Cell(shade=True) for i in range(sets)]
         row.append(Cell(f"{p.dose.rest} s", align="center"))
         rows.append(row)

@@ -55,15 +55,41 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> tuple[b
     tune_reportlab()
     page = BOOKLET_PAGE[options.paper]
     st = styles(theme)
-    buf = io.BytesIO()
-    doc = _Doc(buf, plan, options, page, theme)
-    doc.build(_story(plan, options, st, theme, (page.width - OUTER - INNER, page.height - HEAD - FOOT)))
+    frame = (page.width - OUTER - INNER, page.height - HEAD - FOOT)
+    refs = _predict_pages(plan)
+    for _ in range(3):
+        buf = io.BytesIO()
+        doc = _Doc(buf, plan, options, page, theme)
+        doc.build(_story(plan, options, st, theme, frame, refs))
+        # Page references are printed before their targets are laid out: the prediction is
+        # right unless an exercise page spilled over; then lay out once more with the truth.
+        actual = {k: doc.anchor_pages[k] for k in refs}
+        if actual == refs:
+            break
+        refs = actual
     return buf.getvalue(), doc.page
+
+
+def _predict_pages(plan: Plan) -> dict[str, int]:
+    """Where each exercise and week will start if every part takes the pages it is designed for."""
+    refs: dict[str, int] = {}
+    page = 3  # cover, how to use, plan at a glance
+    for ex_id in plan.exercises:
+        page += 1
+        refs[exercise_anchor(ex_id)] = page
+    for week in plan.weeks:
+        page += 1
+        if len(week.sessions) > 1 and page % 2:
+            page += 1
+        refs[week_anchor(week.number)] = page
+        page += len(week.sessions) - 1
+    return refs
 
 
 class _Doc(BaseDocTemplate):
     def __init__(self, buf, plan: Plan, options: BookletOptions, page: Size, theme: Theme):
         self.plan, self.options, self.theme, self.section = plan, options, theme, ""
+        self.anchor_pages: dict[str, int] = {}
         meta = Meta(
             title=plan.title,
             author=options.athlete or "cardgen",
@@ -155,6 +181,7 @@ class Section(Flowable):
         doc = self.canv._doctemplate
         doc.section = self.head
         if self.key:
+            doc.anchor_pages[self.key] = self.canv.getPageNumber()
             self.canv.bookmarkPage(self.key)
             self.canv.addOutlineEntry(self.title or self.head, self.key, self.level, closed=self.level == 0 and self.key.startswith("part-"))
 
@@ -186,18 +213,18 @@ def _notes_page(st: Styles, theme: Theme) -> list[Flowable]:
     return [Section("Notes"), Paragraph("Notes", st.h2), NoteLines(theme, spacing=8.5 * MM)]
 
 
-def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float]) -> list[Flowable]:
+def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
     story: list[Flowable] = []
     story += _cover(plan, options, st, theme)
     story += [PageBreak()] + _how_to(plan, st, theme)
-    story += [PageBreak()] + _overview(plan, st, theme)
+    story += [PageBreak()] + _overview(plan, st, theme, refs)
     first = True
     for ex_id, ex in plan.exercises.items():
         story.append(PageBreak())
         if first:
             story.append(Section("Exercises", "part-exercises", "Exercises", 0))
             first = False
-        story += _exercise_page(ex_id, ex, plan, theme, frame)
+        story += _exercise_page(ex_id, ex, plan, theme, frame, refs)
     for i, week in enumerate(plan.weeks):
         story.append(PageBreak())
         if len(week.sessions) > 1:
@@ -205,7 +232,7 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
             story.append(IfOddPage(_notes_page(st, theme) + [PageBreak()]))
         if i == 0:
             story.append(Section("Weeks", "part-weeks", "Weeks", 0))
-        story += _week_pages(week, st, theme, frame)
+        story += _week_pages(week, st, theme, frame, refs)
     story.append(PadToMultiple(4, lambda: _notes_page(st, theme)))
     return story
 
@@ -345,9 +372,9 @@ def _legend(theme: Theme) -> RuledTable:
     return RuledTable([Column("", 24 * MM), Column("")], rows, theme, size=9.5, min_row=7 * MM, header=False)
 
 
-def _overview(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
+def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list[Flowable]:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
-    columns = [Column("Week", 20 * MM)] + [Column(f"Session {k}") for k in keys]
+    columns = [Column("Week", (34 if plan.start else 24) * MM)] + [Column(f"Session {k}") for k in keys]
     rows = []
     for week in plan.weeks:
         by_key = {s.key: s for s in week.sessions}
@@ -356,7 +383,9 @@ def _overview(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
         if week.race and "race" not in note.lower():
             note = f"{note} · race" if note else "Race week"
         note = " · ".join(x for x in (note, week.dates) if x)
-        first = [Cell(label, bold=True, note=note, link=week_anchor(week.number), shade=week.kind != "build" or week.race)]
+        anchor = week_anchor(week.number)
+        note = " · ".join(x for x in (note, f"page {refs[anchor]}") if x)
+        first = [Cell(label, bold=True, note=note, link=anchor, shade=week.kind != "build" or week.race)]
         cells = []
         for k in keys:
             s = by_key.get(k)
@@ -378,16 +407,16 @@ def _overview(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
     return out
 
 
-def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float, float]) -> list[Flowable]:
+def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
     """One page per exercise: tightened a little when it would spill, flowing on only past that."""
     for scale in (1.0, 0.94, 0.88):
-        page = _exercise_flowables(ex_id, ex, plan, styles(theme, scale), theme)
+        page = _exercise_flowables(ex_id, ex, plan, styles(theme, scale), theme, refs)
         if measure(page, frame[0]) <= frame[1]:
             break
     return page
 
 
-def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
+def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list[Flowable]:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
     out: list[Flowable] = [
@@ -408,7 +437,7 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme) ->
     if ex.mistakes:
         out += [
             Paragraph("Common mistakes", st.h3),
-            ListFlowable([ListItem(Paragraph(escape(m), st.item), value="–") for m in ex.mistakes], bulletType="bullet", start="–", bulletFontName=REGULAR, leftIndent=6 * MM),
+            ListFlowable([ListItem(Paragraph(escape(m), st.item), value="•") for m in ex.mistakes], bulletType="bullet", start="•", bulletFontName=REGULAR, bulletFontSize=st.body.fontSize, leftIndent=6 * MM),
         ]
     alts = []
     for label, group in (("Easier", ex.easier), ("Harder", ex.harder), ("No equipment", ex.no_equipment)):
@@ -416,7 +445,8 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme) ->
             if v.exercise:
                 name = escape(plan.names[v.exercise])
                 # Only exercises of this plan have a page to link to.
-                text = f'<a href="#{exercise_anchor(v.exercise)}">{name}</a>' if v.exercise in plan.exercises else name
+                anchor = exercise_anchor(v.exercise)
+                text = f'<a href="#{anchor}">{name}</a> (page {refs[anchor]})' if anchor in refs else name
             else:
                 text = escape(v.name)
             if v.note:
@@ -435,7 +465,7 @@ def _image(plan: Plan, ex) -> Flowable:
     return img
 
 
-def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float]) -> list[Flowable]:
+def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
     """One page per session: what to do (the set/rep grid), how (the form checks) and the log.
 
     Weeks start on a left page, so a two-session week is one open spread, session A on the left.
@@ -447,7 +477,7 @@ def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float]
         out += _week_head(week, st, first=i == 0)
         out += [
             Paragraph(f"Session {escape(s.key)} · {escape(s.focus)}", st.h3),
-            set_rep_grid(s, theme),
+            set_rep_grid(s, theme, refs=refs),
             TitledLine("Log", "Date", st.h3, theme),
             log_table(s, theme),
             NoteLines(theme, spacing=8.5 * MM, minimum=17 * MM, top_gap=GAP),
