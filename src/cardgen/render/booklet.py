@@ -374,28 +374,32 @@ def _legend(theme: Theme) -> RuledTable:
 
 def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list[Flowable]:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
-    columns = [Column("Week", (34 if plan.start else 24) * MM)] + [Column(f"Session {k}") for k in keys]
+    columns = [Column("Week", 26 * MM)]
+    if plan.start:
+        columns.append(Column("Dates", 33 * MM))
+    columns += [Column(f"Session {k}") for k in keys]
     rows = []
     for week in plan.weeks:
         by_key = {s.key: s for s in week.sessions}
-        label = f"Week {week.number}"
-        note = week.phase if week.kind != "build" else ""
-        if week.race and "race" not in note.lower():
-            note = f"{note} · race" if note else "Race week"
-        note = " · ".join(x for x in (note, week.dates) if x)
         anchor = week_anchor(week.number)
-        note = " · ".join(x for x in (note, f"page {refs[anchor]}") if x)
-        first = [Cell(label, bold=True, note=note, link=anchor, shade=week.kind != "build" or week.race)]
-        cells = []
+        marked = week.kind != "build" or week.race
+        phase = week.phase if week.kind != "build" else ""
+        if week.race and "race" not in phase.lower():
+            phase = f"{phase} · race" if phase else "Race week"
+        note = " · ".join(x for x in (phase, f"p. {refs[anchor]}") if x)
+        row = [Cell(f"Week {week.number}", bold=True, note=note, link=anchor, shade=marked)]
+        if plan.start:
+            row.append(Cell(week.dates, size=9, link=anchor))
         for k in keys:
             s = by_key.get(k)
-            cells.append(Cell(s.dose_summary, note=s.focus, link=week_anchor(week.number)) if s else Cell("—", shade=True))
-        rows.append(first + cells)
+            row.append(Cell(s.dose_summary, note=s.focus, link=anchor) if s else Cell("—", shade=True))
+        rows.append(row)
     out: list[Flowable] = [
         Section("Plan at a glance", "overview", "Plan at a glance", 0),
         Paragraph("Plan at a glance", st.h1),
         Paragraph("Each cell is that session's usual dose: sets × reps. Tap a week to go to its pages.", st.small),
         RuledTable(columns, rows, theme, size=10, min_row=9 * MM),
+        Spacer(1, GAP),
     ]
     notes = [w for w in plan.weeks if w.note]
     seen = set()
