@@ -1,0 +1,66 @@
+"""Writing: whole PDFs or nothing, clear messages for folders that cannot be written, cards that must fit."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from cardgen.cli import main
+from cardgen.errors import LayoutError, OutputError
+from cardgen.pipeline import BuildOptions, build
+
+
+def test_output_under_a_file_is_a_clear_error(content, tmp_path):
+    (tmp_path / "afile").write_text("not a folder")
+    result = CliRunner().invoke(main, ["build", "--plan", "basic", "--out", "afile/sub"])
+    assert result.exit_code == 1
+    assert result.output == "Error: cannot create the output folder afile/sub: Not a directory\n"
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_failed_write_leaves_no_partial_file_and_keeps_the_old_one(content, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "booklet.pdf").write_bytes(b"previous booklet")
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(OutputError) as info:
+        build(BuildOptions("basic", out=out), content.load())
+    assert str(info.value.message) == f"cannot write {out / 'booklet.pdf'}: No space left on device"
+    assert sorted(p.name for p in out.iterdir()) == ["booklet.pdf"]
+    assert (out / "booklet.pdf").read_bytes() == b"previous booklet"
+
+
+def _session_of(content, count: int, name_words: int) -> None:
+    """Make the plan's session hold `count` exercises with long names."""
+    long = " ".join(["Extraordinarily"] * name_words)
+    items = []
+    for i in range(count):
+        text = (content.root / "exercises" / "glute-bridge.yaml").read_text().replace("name: Glute bridge", f"name: {long} {i}")
+        content.write(f"exercises/long-{i}.yaml", text)
+        items.append(f"      - exercise: long-{i}")
+    plan = (content.root / "plans" / "basic.yaml").read_text()
+    head = plan.split("    exercises:\n")[0]
+    content.write("plans/basic.yaml", head + "    exercises:\n" + "\n".join(items) + "\n")
+
+
+def test_a_crowded_card_shrinks_with_a_warning(content, tmp_path):
+    _session_of(content, 8, 2)
+    result = build(BuildOptions("basic", out=tmp_path / "out", only=("cards",)), content.load())
+    assert "Week 1 · Session A (back): text shrunk to 95% to fit the card" in result.warnings
+
+
+def test_a_card_that_cannot_fit_fails_naming_it_and_writes_nothing(content, tmp_path):
+    _session_of(content, 16, 4)
+    with pytest.raises(LayoutError) as info:
+        build(BuildOptions("basic", out=tmp_path / "out"), content.load())
+    assert info.value.message == (
+        "card 'Week 1 · Session A' (front) does not fit even at the smallest type (8 pt); "
+        "use fewer exercises in the session, or shorter exercise names"
+    )
+    assert not (tmp_path / "out").exists()
