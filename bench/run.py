@@ -1,0 +1,194 @@
+"""Benchmark: the default plan's products against a bare ReportLab canvas floor (bench/floor.py).
+
+    python bench/run.py [--runs N] [--quick] [--plan ID] [--profile]
+
+In-process figures are the best and median of N runs after a warm-up, cardgen and the floor
+interleaved so that both see the same machine; whole-process figures are medians of a few runs.
+Ratios against the floor are what docs/performance.md's targets are about; the milliseconds
+depend on the machine. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))  # floor.py sits beside this script
+
+ENV = dict(os.environ)
+try:
+    import cardgen  # noqa: F401  (installed in the venv, editable)
+except ImportError:  # a checkout without an install: use the source tree, here and in the subprocesses
+    sys.path.insert(0, str(REPO / "src"))
+    ENV["PYTHONPATH"] = os.pathsep.join(x for x in (str(REPO / "src"), ENV.get("PYTHONPATH")) if x)
+
+# Targets from docs/performance.md (measured on the 2-core reference machine).
+TARGET_MS_PER_PAGE = 0.85
+TARGET_RATIO = 1.6
+TARGET_PROCESS_MS = 250
+TARGET_HELP_MS = 100
+TARGET_BOOKLET_KB = 100
+
+
+def ms(ns: int | float) -> float:
+    return ns / 1e6
+
+
+def timed(fn) -> int:
+    gc.collect()
+    t = time.perf_counter_ns()
+    fn()
+    return time.perf_counter_ns() - t
+
+
+def pages(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def run_process(cmd: list[str], runs: int, cwd: Path) -> list[int]:
+    """Wall time of a whole process, after one untimed run (bytecode and page cache warm)."""
+    out = []
+    for i in range(runs + 1):
+        t = time.perf_counter_ns()
+        proc = subprocess.run(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        dt = time.perf_counter_ns() - t
+        if proc.returncode:
+            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')}")
+        if i:
+            out.append(dt)
+    return out
+
+
+def mark(value: float, target: float) -> str:
+    return "ok" if value <= target else "MISS"
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark cardgen's default plan against a bare ReportLab canvas floor.")
+    ap.add_argument("--runs", type=int, default=10, help="in-process runs after the warm-up [10]")
+    ap.add_argument("--process-runs", type=int, default=5, help="whole-process runs [5]")
+    ap.add_argument("--quick", action="store_true", help="3 in-process and 3 whole-process runs")
+    ap.add_argument("--plan", default="8-week-half", help="plan id [8-week-half]")
+    ap.add_argument("--profile", action="store_true", help="also print a cProfile of one in-process render")
+    a = ap.parse_args(argv)
+    runs, pruns = (3, 3) if a.quick else (max(1, a.runs), max(1, a.process_runs))
+
+    from reportlab import Version as rl_version
+    from reportlab.lib import rl_accel
+
+    import floor
+    from cardgen import pipeline
+
+    # ---------------------------------------------------------------- in-process
+    library = pipeline.load()
+    plan = pipeline.plan_from(library, a.plan)
+    options = pipeline.BuildOptions(plan=a.plan)
+
+    def render():
+        return pipeline.render(plan, options)
+
+    def full():
+        lib = pipeline.load()
+        return pipeline.render(pipeline.plan_from(lib, a.plan), options)
+
+    products = render()  # warm-up: imports, font registration, caches
+    booklet, cards = products.get("booklet.pdf", b""), products.get("cards.pdf", b"")
+    bp, cp = pages(booklet), pages(cards)
+    total = bp + cp
+    floor_pdf = floor.draw_floor(bp, cp)  # warm-up
+    full()
+    assert pages(floor_pdf) == total, "the floor must draw the same number of pages"
+
+    t_render, t_full, t_floor = [], [], []
+    for _ in range(runs):
+        t_floor.append(timed(lambda: floor.draw_floor(bp, cp)))
+        t_render.append(timed(render))
+        t_full.append(timed(full))
+
+    # ---------------------------------------------------------------- whole process
+    py = sys.executable
+    script = Path(py).with_name("cardgen")
+    help_cmd = [str(script), "--help"] if script.exists() else [py, "-m", "cardgen", "--help"]
+    tmp = Path(tempfile.mkdtemp(prefix="cardgen-bench-"))
+    try:
+        p_build = run_process([py, "-m", "cardgen", "build", "--plan", a.plan, "--out", str(tmp / "out")], pruns, REPO)
+        p_floor = run_process([py, str(HERE / "floor.py"), str(tmp / "floor.pdf"), "--pages", str(bp), "--cards-pages", str(cp)], pruns, REPO)
+        p_help = run_process(help_cmd, pruns, REPO)
+        p_python = run_process([py, "-c", "pass"], pruns, REPO)
+        p_import = run_process([py, "-c", "import reportlab.pdfgen.canvas"], pruns, REPO)
+        cli_sizes = {f.name: f.stat().st_size for f in sorted((tmp / "out").glob("*.pdf"))}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    # ---------------------------------------------------------------- report
+    best = lambda xs: ms(min(xs))  # noqa: E731
+    med = lambda xs: ms(statistics.median(xs))  # noqa: E731
+    accel = "yes" if "fp_str" in getattr(rl_accel, "_c_funcs", {}) else "no"
+    print(f"cardgen benchmark: plan {a.plan}: booklet {bp} p A5 + cards {cp} p A4 = {total} pages")
+    print(f"Python {platform.python_version()}, ReportLab {rl_version}, rl_accel C helpers: {accel}, "
+          f"{os.cpu_count()} CPUs; {runs} in-process runs after a warm-up, {pruns} process runs")
+    print()
+    w = 34
+    print(f"{'in-process':<{w}} {'best ms':>9} {'median ms':>10} {'ms/page':>8}   target")
+    rows = [
+        ("cardgen render (layout + PDF)", t_render, f"<= {TARGET_MS_PER_PAGE} ms/page"),
+        ("cardgen load + expand + render", t_full, ""),
+        ("floor: bare canvas, same pages", t_floor, ""),
+    ]
+    for label, xs, target in rows:
+        per_page = med(xs) / total
+        verdict = f"{target} {mark(per_page, TARGET_MS_PER_PAGE)}" if target else ""
+        print(f"  {label:<{w - 2}} {best(xs):9.1f} {med(xs):10.1f} {per_page:8.2f}   {verdict}")
+    r_best, r_med = best(t_render) / best(t_floor), med(t_render) / med(t_floor)
+    r_full = med(t_full) / med(t_floor)
+    print(f"  {'ratio render / floor':<{w - 2}} {r_best:8.2f}x {r_med:9.2f}x {'':8}   <= {TARGET_RATIO}x {mark(r_med, TARGET_RATIO)}")
+    print(f"  {'ratio load+expand+render / floor':<{w - 2}} {'':9} {r_full:9.2f}x")
+    print()
+    print(f"{'whole process (wall, median)':<{w}} {'ms':>9}   target")
+    build_ms = med(p_build)
+    print(f"  {'cardgen build --plan ' + a.plan:<{w - 2}} {build_ms:9.0f}   <= {TARGET_PROCESS_MS} ms {mark(build_ms, TARGET_PROCESS_MS)}")
+    print(f"  {'floor.py as a script, same pages':<{w - 2}} {med(p_floor):9.0f}")
+    print(f"  {'ratio build / floor':<{w - 2}} {build_ms / med(p_floor):8.2f}x")
+    help_ms = med(p_help)
+    print(f"  {'cardgen --help':<{w - 2}} {help_ms:9.0f}   <= {TARGET_HELP_MS} ms {mark(help_ms, TARGET_HELP_MS)}")
+    print(f"  {'python -c pass (start-up)':<{w - 2}} {med(p_python):9.0f}")
+    print(f"  {'python -c import reportlab canvas':<{w - 2}} {med(p_import):9.0f}")
+    print()
+    print(f"{'files':<{w}} {'KB':>9}   target")
+    kb = lambda n: n / 1024  # noqa: E731
+    print(f"  {'booklet.pdf':<{w - 2}} {kb(len(booklet)):9.1f}   <= {TARGET_BOOKLET_KB} KB {mark(kb(len(booklet)), TARGET_BOOKLET_KB)}")
+    print(f"  {'cards.pdf':<{w - 2}} {kb(len(cards)):9.1f}")
+    print(f"  {'floor, both in one PDF':<{w - 2}} {kb(len(floor_pdf)):9.1f}")
+    if cli_sizes != {"booklet.pdf": len(booklet), "cards.pdf": len(cards)}:
+        print(f"  (the CLI wrote other sizes: {cli_sizes})")
+
+    if a.profile:
+        print()
+        prof = cProfile.Profile()
+        prof.runcall(render)
+        for key in ("cumulative", "tottime"):
+            print(f"---- one render, top 15 by {key}")
+            pstats.Stats(prof, stream=sys.stdout).strip_dirs().sort_stats(key).print_stats(15)
+        print("---- one render, cardgen's own functions, top 15 by cumulative")
+        pstats.Stats(prof, stream=sys.stdout).sort_stats("cumulative").print_stats(r"cardgen[/\\]", 15)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
