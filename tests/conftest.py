@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+import datetime as dt
+
 from cardgen.content.load import load_library
 from cardgen.errors import ContentError
+from cardgen.pipeline import BuildOptions, plan_from, render
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = REPO / "content"
@@ -119,3 +122,20 @@ def content(tmp_path, monkeypatch) -> ContentDir:
     """A valid content folder at tmp_path/content, with the cwd at tmp_path."""
     monkeypatch.chdir(tmp_path)
     return ContentDir(tmp_path / "content")
+
+
+LIBRARY = load_library(SHIPPED_CONTENT)
+PLANS = sorted(LIBRARY.plans)
+ATHLETE = "Zoë Łukasiewicz-Ní Bhriain"
+
+
+@pytest.fixture(scope="session")
+def built():
+    """Every shipped plan on A4 (dated, with an athlete), the default plan on Letter too, rendered once."""
+    out = {}
+    for plan_id in PLANS:
+        plan = plan_from(LIBRARY, plan_id, dt.date(2026, 3, 2))
+        out[plan_id, "a4"] = (plan, render(plan, BuildOptions(plan_id, athlete=ATHLETE)))
+    plan = plan_from(LIBRARY, "8-week-half")
+    out["8-week-half", "letter"] = (plan, render(plan, BuildOptions("8-week-half", paper="letter")))
+    return out

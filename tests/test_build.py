@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from cardgen.pipeline import BuildOptions, build, load, plan_from, render
+from cardgen.pipeline import BuildOptions, build, plan_from, render
+from conftest import ATHLETE, LIBRARY, PLANS
 from pdfcheck import MM, outline_titles, pages, reader, text, unembedded_fonts
-
-SHIPPED = Path(__file__).resolve().parent.parent / "content"
-LIBRARY = load(SHIPPED)
-PLANS = sorted(LIBRARY.plans)
-ATHLETE = "Zoë Łukasiewicz-Ní Bhriain"
 
 SIZES = {  # paper → (booklet page, card sheet), in points
     "a4": ((148 * MM, 210 * MM), (210 * MM, 297 * MM)),
     "letter": ((5.5 * 72, 8.5 * 72), (8.5 * 72, 11 * 72)),
 }
-
-
-@pytest.fixture(scope="module")
-def built():
-    """Every shipped plan on A4, the default plan on Letter too, rendered once for all tests."""
-    out = {}
-    for plan_id in PLANS:
-        plan = plan_from(LIBRARY, plan_id, dt.date(2026, 3, 2))
-        out[plan_id, "a4"] = (plan, render(plan, BuildOptions(plan_id, athlete=ATHLETE)))
-    plan = plan_from(LIBRARY, "8-week-half")
-    out["8-week-half", "letter"] = (plan, render(plan, BuildOptions("8-week-half", paper="letter")))
-    return out
 
 
 def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:

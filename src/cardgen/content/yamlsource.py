@@ -11,6 +11,9 @@ from cardgen.errors import Problem
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's parser is several times faster and its nodes carry the same line marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class Source:
@@ -46,27 +49,36 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(display, 0, "", f"cannot read the file ({exc})")]
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
-            mark = exc.context_mark  # an unclosed quote: where it opened, not the end of the file
-        line = mark.line + 1 if mark else 0
-        what = exc.problem or "invalid YAML"
-        return None, [Problem(display, line, "", f"malformed YAML: {what}")]
-    except yaml.YAMLError as exc:
-        return None, [Problem(display, 0, "", f"malformed YAML: {exc}")]
-    finally:
-        loader.dispose()
+        node, data = _parse(text, _Loader)
+    except yaml.YAMLError:
+        # Parse again with the pure-Python parser: its messages are the same on every machine.
+        try:
+            _parse(text, yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+                mark = exc.context_mark  # an unclosed quote: where it opened, not the end of the file
+            line = mark.line + 1 if mark else 0
+            return None, [Problem(display, line, "", f"malformed YAML: {exc.problem or 'invalid YAML'}")]
+        except yaml.YAMLError as exc:
+            return None, [Problem(display, 0, "", f"malformed YAML: {exc}")]
+        return None, [Problem(display, 0, "", "malformed YAML")]
     source = Source(display, data)
     problems: list[Problem] = []
     if node is not None:
         source.lines[()] = node.start_mark.line + 1
         _index(node, (), source, problems)
     return source, problems
+
+
+def _parse(text: str, loader_class) -> tuple[yaml.Node | None, object]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _index(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> None:

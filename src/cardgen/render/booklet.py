@@ -140,7 +140,7 @@ class _Doc(BaseDocTemplate):
         canv.setStrokeColorRGB(*self.theme.ink)
         canv.setFont(REGULAR, SCALE.tiny + 0.5)
         x_in, x_out = (INNER, w - OUTER) if odd else (w - INNER, OUTER)
-        y = h - 8 * MM
+        y = h - 10 * MM  # cap tops stay clear of the 6.35 mm a printer cannot reach
         title = _fit(self.plan.title, REGULAR, SCALE.tiny + 0.5, (w - OUTER - INNER) * 0.55)
         section = _fit(self.section, BOLD, SCALE.tiny + 0.5, (w - OUTER - INNER) * 0.42)
         # Title by the spine, the section at the outer edge where a thumb finds it.
@@ -153,9 +153,9 @@ class _Doc(BaseDocTemplate):
             canv.setFont(BOLD, SCALE.tiny + 0.5)
             canv.drawString(x_out, y, section)
         canv.setLineWidth(RULE)
-        canv.line(min(x_in, x_out), y - 2 * MM, max(x_in, x_out), y - 2 * MM)
+        canv.line(min(x_in, x_out), y - 1.6 * MM, max(x_in, x_out), y - 1.6 * MM)
         canv.setFont(REGULAR, SCALE.small)
-        (canv.drawRightString if odd else canv.drawString)(x_out, 7 * MM, str(n))
+        (canv.drawRightString if odd else canv.drawString)(x_out, 8.5 * MM, str(n))
         canv.restoreState()
 
 

@@ -76,7 +76,7 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme, warnings: list[
         for i in batch:
             _draw(canv, fronts[i], _content_box(sheet.slot(i - start)), theme)
         draw_segments(canv, sheet.cut_marks())
-        draw_scale_note(canv, PRINTABLE_MARGIN + 1 * MM, PRINTABLE_MARGIN - 0.5 * MM + 1)
+        draw_scale_note(canv, PRINTABLE_MARGIN + 1 * MM, PRINTABLE_MARGIN + 1.5 * MM)
         canv.showPage()
         for i in batch:
             _draw(canv, backs[i], _content_box(sheet.back_slot(i - start)), theme)

@@ -1,0 +1,110 @@
+"""Geometry read back from the PDFs: nothing outside the printable frame or a card, no overlaps,
+no type below the floor, rows tall enough to write in, boxes big enough to tick."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PLANS
+from pdfcheck import MM, pages
+
+PRINTABLE = 6.35 * MM
+CARD_SAFE = 7 * MM
+KEYS = [(p, "a4") for p in PLANS] + [("8-week-half", "letter")]
+
+
+def _inside(word, x0, top, x1, bottom, tol=0.5) -> bool:
+    return word["x0"] >= x0 - tol and word["x1"] <= x1 + tol and word["top"] >= top - tol and word["bottom"] <= bottom + tol
+
+
+def _overlaps(words):
+    boxes = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if b["top"] > a["bottom"]:
+                break
+            dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+            dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if dx > 0.5 and dy > 0.5:
+                yield a["text"], b["text"]
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("product", ["booklet.pdf", "cards.pdf"])
+def test_words_inside_the_printable_frame_unoverlapped_and_readable(built, key, product):
+    _, pdfs = built[key]
+    for n, page in enumerate(pages(pdfs[product]), 1):
+        w, h = page["size"]
+        outside = [x["text"] for x in page["words"] if not _inside(x, PRINTABLE, PRINTABLE, w - PRINTABLE, h - PRINTABLE)]
+        assert outside == [], f"page {n}: outside the printable frame"
+        assert list(_overlaps(page["words"])) == [], f"page {n}: overlapping words"
+        small = {(x["text"], round(x["size"], 1)) for x in page["words"] if x["size"] < 7.95}
+        assert small == set(), f"page {n}: type below 8 pt"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_card_text_stays_in_its_card_safe_area(built, key):
+    _, pdfs = built[key]
+    for n, page in enumerate(pages(pdfs["cards.pdf"]), 1):
+        w, h = page["size"]
+        cw, ch = w / 2, h / 2
+        for word in page["words"]:
+            if word["size"] < 8.2 and word["bottom"] > h - 11 * MM and n % 2:
+                continue  # the sheet's print-at-100 % note, in the foot band of the bottom row
+            col, row = int(word["x0"] // cw), int(word["top"] // ch)
+            box = (col * cw + CARD_SAFE, row * ch + CARD_SAFE, (col + 1) * cw - CARD_SAFE, (row + 1) * ch - CARD_SAFE)
+            assert _inside(word, *box), f"sheet page {n}: {word['text']!r} leaves its card's 7 mm safe area"
+
+
+def test_card_type_sizes(built):
+    _, pdfs = built["8-week-half", "a4"]
+    sheets = pages(pdfs["cards.pdf"])
+    fronts, backs = sheets[0::2], sheets[1::2]
+    for page in fronts:
+        numbers = [x for x in page["words"] if x["text"][0].isdigit() and x["size"] > 8.6]
+        assert numbers and min(x["size"] for x in numbers) >= 11, "set and rep numbers are at least 11 pt"
+    for page in backs:
+        cues = [x for x in page["words"] if "Bold" not in x["fontname"]]
+        assert cues and min(x["size"] for x in cues) >= 9, "cues on the back are at least 9 pt"
+
+
+def test_print_note_and_scale_bar_on_every_front_sheet(built):
+    _, pdfs = built["8-week-half", "a4"]
+    sheets = pages(pdfs["cards.pdf"])
+    for page in sheets[0::2]:
+        assert "Print at 100 %; this bar is 50 mm:" in page["text"]
+        bars = [ln for ln in page["lines"] if abs((ln["x1"] - ln["x0"]) - 50 * MM) < 0.2 and abs(ln["top"] - ln["bottom"]) < 0.1]
+        assert len(bars) == 1
+    for page in sheets[1::2]:
+        w, h = page["size"]
+        on_cut_lines = [ln for ln in page["lines"] if abs(ln["x0"] - w / 2) < 1 or abs(ln["top"] - h / 2) < 1]
+        assert "Print at 100 %" not in page["text"] and on_cut_lines == [], "no marks on backs"
+
+
+def test_cut_marks_sit_on_the_cut_lines_inside_the_frame(built):
+    _, pdfs = built["8-week-half", "a4"]
+    page = pages(pdfs["cards.pdf"])[0]
+    w, h = page["size"]
+    marks = [ln for ln in page["lines"] if ln not in [] and abs((ln["x1"] - ln["x0"]) - 50 * MM) > 1]
+    vertical = [m for m in marks if abs(m["x0"] - w / 2) < 0.1 and abs(m["x1"] - w / 2) < 0.1]
+    horizontal = [m for m in marks if abs(m["top"] - h / 2) < 0.1 and abs(m["bottom"] - h / 2) < 0.1]
+    assert len(vertical) == 2 and len(horizontal) == 2
+    for m in vertical + horizontal:
+        assert PRINTABLE - 0.1 <= min(m["x0"], m["top"]) and max(m["x1"], m["bottom"]) <= max(w, h) - PRINTABLE + 0.1
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_log_rows_are_tall_enough_to_write_in_and_boxes_to_tick(built, key):
+    _, pdfs = built[key]
+    for n, page in enumerate(pages(pdfs["booklet.pdf"]), 1):
+        squares = [r for r in page["rects"] if abs(r["width"] - r["height"]) < 0.2 and r["width"] < 8 * MM]
+        assert all(r["width"] >= 4 * MM - 0.05 for r in squares), f"page {n}: a tick box under 4 mm"
+        log = [x for x in page["words"] if x["text"] == "Log" and "Bold" in x["fontname"]]
+        if not log:
+            continue
+        below = log[0]["bottom"]
+        width = page["size"][0] - 24 * MM
+        rules = sorted({round(ln["top"], 1) for ln in page["lines"] if ln["top"] > below and ln["x1"] - ln["x0"] > width * 0.9})
+        gaps = [b - a for a, b in zip(rules, rules[1:])]
+        rows = gaps[1:]  # the first gap is the header
+        assert rows and min(rows) >= 8 * MM - 0.1, f"page {n}: log rows under 8 mm"
