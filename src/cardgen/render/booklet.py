@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -12,11 +11,8 @@ from reportlab.platypus import (
     CondPageBreak,
     Frame,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.flowables import DocIf, Flowable
@@ -31,6 +27,7 @@ from cardgen.render.blocks import (
     set_rep_grid,
     week_anchor,
 )
+from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.styles import Styles, measure, styles
 from cardgen.render.table import Cell, Column, RuledTable
@@ -210,7 +207,7 @@ class PadToMultiple(DocIf):
 
 
 def _notes_page(st: Styles, theme: Theme) -> list[Flowable]:
-    return [Section("Notes"), Paragraph("Notes", st.h2), NoteLines(theme, spacing=8.5 * MM)]
+    return [Section("Notes"), TextBlock("Notes", st.h2), NoteLines(theme, spacing=8.5 * MM)]
 
 
 def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
@@ -242,10 +239,10 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme) -> lis
     facts = [f"{n} week{'s' if n != 1 else ''}", f"{s} session{'s' if s != 1 else ''} a week"]
     if plan.minutes:
         facts.append(f"about {plan.minutes} minutes each")
-    out: list[Flowable] = [Section("", "cover", "Cover", 0), Spacer(1, 18 * MM), Paragraph(escape(plan.title), st.title)]
+    out: list[Flowable] = [Section("", "cover", "Cover", 0), Spacer(1, 18 * MM), TextBlock(plan.title, st.title)]
     if plan.subtitle:
-        out.append(Paragraph(escape(plan.subtitle), st.lead))
-    out += [Spacer(1, GAP), Rule(theme, 1.0), Spacer(1, GAP), Paragraph(" · ".join(facts), st.h3)]
+        out.append(TextBlock(plan.subtitle, st.lead))
+    out += [Spacer(1, GAP), Rule(theme, 1.0), Spacer(1, GAP), TextBlock(" · ".join(facts), st.h3)]
     rows = [("Athlete", options.athlete or "")]
     if plan.start:
         rows.append(("Starts", f"{plan.start:%A %-d %B %Y}"))
@@ -354,11 +351,11 @@ def _how_to(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
         "the session felt from 1 (very easy) to 10 (could not do one more rep). Most sessions should feel 6–8.",
         "Check the form cues before each set. When a cue fails, stop the set there: those reps count.",
     ]
-    out: list[Flowable] = [Section("How to use", "how-to", "How to use this booklet", 0), Paragraph("How to use this booklet", st.h1)]
+    out: list[Flowable] = [Section("How to use", "how-to", "How to use this booklet", 0), TextBlock("How to use this booklet", st.h1)]
     if plan.about:
-        out.append(Paragraph(escape(plan.about), st.body))
-    out.append(ListFlowable([ListItem(Paragraph(escape(p), st.item), value=i + 1) for i, p in enumerate(points)], bulletType="1", bulletFontName=BOLD, bulletFontSize=SCALE.body, leftIndent=6 * MM))
-    out += [Paragraph("Symbols", st.h3), _legend(theme)]
+        out.append(TextBlock(plan.about, st.body))
+    out.append(ListBlock(points, st.item, numbered=True))
+    out += [TextBlock("Symbols", st.h3), _legend(theme)]
     return out
 
 
@@ -396,8 +393,8 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
         rows.append(row)
     out: list[Flowable] = [
         Section("Plan at a glance", "overview", "Plan at a glance", 0),
-        Paragraph("Plan at a glance", st.h1),
-        Paragraph("Each cell is that session's usual dose: sets × reps. Tap a week to go to its pages.", st.small),
+        TextBlock("Plan at a glance", st.h1),
+        TextBlock("Each cell is that session's usual dose: sets × reps. Tap a week to go to its pages.", st.small),
         RuledTable(columns, rows, theme, size=10, min_row=9 * MM),
         Spacer(1, GAP),
     ]
@@ -407,7 +404,7 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
         if w.phase in seen:
             continue
         seen.add(w.phase)
-        out.append(Paragraph(f"<b>{escape(w.phase)}:</b> {escape(w.note)}", st.small))
+        out.append(RichText([(f"{w.phase}: ", BOLD), (w.note, REGULAR)], st.small))
     return out
 
 
@@ -425,39 +422,41 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, re
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
     out: list[Flowable] = [
         Section(ex.name, exercise_anchor(ex_id), ex.name, 1),
-        Paragraph(escape(ex.name), st.h1),
-        Paragraph(f"<b>Works:</b> {escape(muscles)} · <b>Equipment:</b> {escape(equipment)}", st.small),
-        Paragraph(escape(ex.purpose), st.lead),
+        TextBlock(ex.name, st.h1),
+        RichText([("Works: ", BOLD), (f"{muscles} · ", REGULAR), ("Equipment: ", BOLD), (equipment, REGULAR)], st.small),
+        TextBlock(ex.purpose, st.lead),
     ]
     if ex.image:
         out.append(_image(plan, ex))
     if ex.setup:
-        out += [Paragraph("Set up", st.h3), Paragraph(escape(ex.setup), st.body)]
+        out += [TextBlock("Set up", st.h3), TextBlock(ex.setup, st.body)]
     out += [
-        Paragraph("How to do it", st.h3),
-        ListFlowable([ListItem(Paragraph(escape(s), st.item), value=i + 1) for i, s in enumerate(ex.steps)], bulletType="1", bulletFontName=BOLD, bulletFontSize=st.body.fontSize, leftIndent=6 * MM),
-        KeepTogether([Paragraph("Form checks", st.h3), TickList(list(ex.cues), st.body.fontSize, theme)]),
+        TextBlock("How to do it", st.h3),
+        ListBlock(list(ex.steps), st.item, numbered=True),
+        KeepTogether([TextBlock("Form checks", st.h3), TickList(list(ex.cues), st.body.fontSize, theme)]),
     ]
     if ex.mistakes:
         out += [
-            Paragraph("Common mistakes", st.h3),
-            ListFlowable([ListItem(Paragraph(escape(m), st.item), value="•") for m in ex.mistakes], bulletType="bullet", start="•", bulletFontName=REGULAR, bulletFontSize=st.body.fontSize, leftIndent=6 * MM),
+            TextBlock("Common mistakes", st.h3),
+            ListBlock(list(ex.mistakes), st.item, numbered=False),
         ]
     alts = []
     for label, group in (("Easier", ex.easier), ("Harder", ex.harder), ("No equipment", ex.no_equipment)):
         for v in group:
+            runs = [(f"{label}: ", BOLD)]
             if v.exercise:
-                name = escape(plan.names[v.exercise])
-                # Only exercises of this plan have a page to link to.
                 anchor = exercise_anchor(v.exercise)
-                text = f'<a href="#{anchor}">{name}</a> (page {refs[anchor]})' if anchor in refs else name
+                # Only exercises of this plan have a page to point to.
+                runs.append((plan.names[v.exercise], REGULAR, anchor) if anchor in refs else (plan.names[v.exercise], REGULAR))
+                if anchor in refs:
+                    runs.append((f" (page {refs[anchor]})", REGULAR))
             else:
-                text = escape(v.name)
+                runs.append((v.name, REGULAR))
             if v.note:
-                text += f": {escape(v.note)}"
-            alts.append(Paragraph(f"<b>{label}:</b> {text}", st.item))
+                runs.append((f": {v.note}", REGULAR))
+            alts.append(RichText(runs, st.item))
     if alts:
-        out += [Paragraph("Alternatives", st.h3)] + alts
+        out += [TextBlock("Alternatives", st.h3)] + alts
     return out
 
 
@@ -480,7 +479,7 @@ def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float]
             out.append(PageBreak())
         out += _week_head(week, st, first=i == 0)
         out += [
-            Paragraph(f"Session {escape(s.key)} · {escape(s.focus)}", st.h3),
+            TextBlock(f"Session {s.key} · {s.focus}", st.h3),
             set_rep_grid(s, theme, refs=refs),
             TitledLine("Log", "Date", st.h3, theme),
             log_table(s, theme),
@@ -492,7 +491,7 @@ def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float]
 def _week_head(week: Week, st: Styles, first: bool) -> list[Flowable]:
     head = f"Week {week.number} · {week.phase}" + (" · Race week" if week.race and "race" not in week.phase.lower() else "")
     section = Section(f"Week {week.number}", week_anchor(week.number), f"Week {week.number}: {week.phase}", 1) if first else Section(f"Week {week.number}")
-    out: list[Flowable] = [section, Paragraph(escape(head) + (f'<font size="{st.small.fontSize}" name="{REGULAR}">   {escape(week.dates)}</font>' if week.dates else ""), st.h2)]
+    out: list[Flowable] = [section, Heading(head, st.h2, week.dates, st.small) if week.dates else TextBlock(head, st.h2)]
     if week.note and first:  # said once a week, on the spread's first page
-        out.append(Paragraph(escape(week.note), st.small))
+        out.append(TextBlock(week.note, st.small))
     return out

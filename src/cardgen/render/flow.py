@@ -1,0 +1,215 @@
+"""Plain-text flowables that wrap with our cached line breaker and draw with drawString.
+
+Most text in a workout booklet is one style per block (headings, steps, cues). ReportLab's
+Paragraph parses markup and breaks lines in pure Python on every wrap, which made it the largest
+cost of a build; these blocks keep Paragraph for the few lines that mix styles or carry links.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from cardgen.render.text import wrap
+from cardgen.style.fonts import BOLD
+from cardgen.units import MM
+
+
+class TextBlock(Flowable):
+    """One style of text, wrapped to the frame; splits between lines across pages."""
+
+    def __init__(self, text: str, style: ParagraphStyle, lines: tuple[str, ...] | None = None, first: bool = True):
+        super().__init__()
+        self.text, self.style, self._fixed, self._first = text, style, lines, first
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+
+    def _wrap_lines(self, width: float) -> tuple[str, ...]:
+        if self._fixed is not None:
+            return self._fixed
+        return wrap(self.text, self.style.fontName, self.style.fontSize, width - self.style.leftIndent)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self._lines = self._wrap_lines(aW)
+        self.height = len(self._lines) * self.style.leading
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        lines = self._wrap_lines(aW)
+        fit = int(aH // self.style.leading)
+        if fit < 2 or fit >= len(lines):  # no lone line at the foot of a page
+            return []
+        return [TextBlock(self.text, self.style, lines[:fit], self._first), TextBlock(self.text, self.style, lines[fit:], False)]
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore if self._first else 0
+
+    def draw(self) -> None:
+        c, st = self.canv, self.style
+        c.setFillColor(st.textColor)
+        c.setFont(st.fontName, st.fontSize)
+        # First baseline sits one ascent below the top, as Paragraph places it.
+        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        for line in self._lines:
+            c.drawString(st.leftIndent, y, line)
+            y -= st.leading
+
+
+class ListBlock(Flowable):
+    """A numbered or bulleted list: the marker hangs in the margin, the text wraps beside it."""
+
+    def __init__(self, items: list[str], style: ParagraphStyle, numbered: bool, indent: float = 6 * MM):
+        super().__init__()
+        self.items, self.style, self.numbered, self.indent = items, style, numbered, indent
+
+    def _marker(self, i: int) -> str:
+        return str(i + 1) if self.numbered else "•"
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        st = self.style
+        self._wrapped = [wrap(t, st.fontName, st.fontSize, aW - self.indent) for t in self.items]
+        gaps = st.spaceAfter * (len(self.items) - 1)
+        self.height = sum(len(ls) for ls in self._wrapped) * st.leading + gaps
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        self.wrap(aW, aH)
+        st, used = self.style, 0.0
+        for n, lines in enumerate(self._wrapped):
+            used += len(lines) * st.leading + (st.spaceAfter if n else 0)
+            if used > aH:
+                break
+        else:
+            return []
+        if n == 0:
+            return []
+        head = ListBlock(self.items[:n], st, self.numbered, self.indent)
+        tail = _Continued(self.items[n:], st, self.numbered, self.indent, n)
+        return [head, tail]
+
+    def draw(self) -> None:
+        c, st = self.canv, self.style
+        c.setFillColor(st.textColor)
+        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        for i, lines in enumerate(self._wrapped):
+            c.setFont(BOLD if self.numbered else st.fontName, st.fontSize)
+            c.drawString(0, y, self._marker(i))
+            c.setFont(st.fontName, st.fontSize)
+            for line in lines:
+                c.drawString(self.indent, y, line)
+                y -= st.leading
+            y -= st.spaceAfter
+
+
+class _Continued(ListBlock):
+    """The rest of a list split across a page: numbering carries on."""
+
+    def __init__(self, items, style, numbered, indent, offset: int):
+        super().__init__(items, style, numbered, indent)
+        self.offset = offset
+
+    def _marker(self, i: int) -> str:
+        return super()._marker(i + self.offset)
+
+
+class RichText(Flowable):
+    """Words in runs of their own font, wrapped as one paragraph; a run may link to a destination.
+
+    For the few lines that mix a bold label with plain text ("Harder: Single-leg bridge").
+    """
+
+    def __init__(self, runs: list[tuple[str, str] | tuple[str, str, str]], style: ParagraphStyle):
+        super().__init__()
+        self.runs, self.style = runs, style
+
+    def _words(self):
+        # (word, font, link, width); a run's words keep their trailing spaces apart.
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        size = self.style.fontSize
+        out = []
+        spaced = True  # whether a space separates the next word from the one before
+        for run in self.runs:
+            text, font = run[0], run[1]
+            link = run[2] if len(run) > 2 else None
+            for i, word in enumerate(text.split(" ")):
+                if i:
+                    spaced = True
+                if word:
+                    out.append((word, font, link, stringWidth(word, font, size), not spaced))
+                    spaced = False
+        return out
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.width = aW
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        lines: list[list[tuple[float, str, str, str | None, float]]] = [[]]
+        x = 0.0
+        for word, font, link, w, glue in self._words():
+            gap = 0.0 if (glue or not lines[-1]) else space
+            if lines[-1] and x + gap + w > aW:
+                lines.append([])
+                x, gap = 0.0, 0.0
+            lines[-1].append((x + gap, word, font, link, w))
+            x += gap + w
+        self._lines = lines
+        self.height = len(lines) * self.style.leading
+        return aW, self.height
+
+    def draw(self) -> None:
+        c, st = self.canv, self.style
+        c.setFillColor(st.textColor)
+        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        for line in self._lines:
+            for x, word, font, link, w in line:
+                c.setFont(font, st.fontSize)
+                c.drawString(x, y, word)
+                if link:
+                    c.linkRect("", link, (x, y - 2, x + w, y + st.fontSize), relative=1, thickness=0)
+            y -= st.leading
+
+
+class Heading(Flowable):
+    """A heading with a small aside on its baseline ("Week 3 · Build   16–22 Mar"), or under it
+    when both do not fit on one line."""
+
+    def __init__(self, text: str, style: ParagraphStyle, aside: str, aside_style: ParagraphStyle):
+        super().__init__()
+        self.text, self.style, self.aside, self.aside_style = text, style, aside, aside_style
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        st, ast = self.style, self.aside_style
+        self.width = aW
+        self._lines = wrap(self.text, st.fontName, st.fontSize, aW)
+        last = stringWidth(self._lines[-1], st.fontName, st.fontSize)
+        self._gap = 3 * MM
+        self._inline = last + self._gap + stringWidth(self.aside, ast.fontName, ast.fontSize) <= aW
+        self._last = last
+        self.height = len(self._lines) * st.leading + (0 if self._inline else ast.leading)
+        return aW, self.height
+
+    def draw(self) -> None:
+        c, st, ast = self.canv, self.style, self.aside_style
+        c.setFillColor(st.textColor)
+        c.setFont(st.fontName, st.fontSize)
+        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        for line in self._lines:
+            c.drawString(0, y, line)
+            y -= st.leading
+        c.setFillColor(ast.textColor)
+        c.setFont(ast.fontName, ast.fontSize)
+        if self._inline:
+            c.drawString(self._last + self._gap, y + st.leading, self.aside)
+        else:
+            c.drawString(0, y + st.leading - ast.leading, self.aside)
