@@ -8,6 +8,7 @@ from cardgen.plan.dose import Dose
 from cardgen.plan.model import SessionPlan
 from cardgen.render.table import Cell, Column, RuledTable, TickStrip
 from cardgen.render.text import wrap
+from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import REGULAR
 from cardgen.style.theme import RULE, TICK, Theme
 from cardgen.units import MM
@@ -99,17 +100,18 @@ class TickList(Flowable):
     def draw(self) -> None:
         c = self.canv
         c.setStrokeColorRGB(*self.theme.ink)
-        c.setFillColorRGB(*self.theme.ink)
         c.setLineWidth(0.75)
-        c.setFont(REGULAR, self.size)
+        boxes = c.beginPath()
         y = self.height
-        for lines in self._lines:
-            c.rect(0, y - TICK, TICK, TICK, stroke=1, fill=0)
-            ty = y - TICK / 2 - self.size * 0.35
-            for line in lines:
-                c.drawString(TICK + 2.5 * MM, ty, line)
-                ty -= self.size * 1.25
-            y -= max(TICK, len(lines) * self.size * 1.25) + self.gap
+        with TextBatch(c, self.theme.ink) as text:
+            for lines in self._lines:
+                boxes.rect(0, y - TICK, TICK, TICK)
+                ty = y - TICK / 2 - self.size * 0.35
+                for line in lines:
+                    text.put(TICK + 2.5 * MM, ty, line, REGULAR, self.size)
+                    ty -= self.size * 1.25
+                y -= max(TICK, len(lines) * self.size * 1.25) + self.gap
+        c.drawPath(boxes, stroke=1, fill=0)
 
 
 class NoteLines(Flowable):

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -27,7 +26,7 @@ from cardgen.render.blocks import (
     set_rep_grid,
     week_anchor,
 )
-from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
+from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock, bind_headings
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.styles import Styles, measure, styles
 from cardgen.render.table import Cell, Column, RuledTable
@@ -57,7 +56,7 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> tuple[b
     for _ in range(3):
         buf = io.BytesIO()
         doc = _Doc(buf, plan, options, page, theme)
-        doc.build(_story(plan, options, st, theme, frame, refs))
+        doc.build(bind_headings(_story(plan, options, st, theme, frame, refs)))
         # Page references are printed before their targets are laid out: the prediction is
         # right unless an exercise page spilled over; then lay out once more with the truth.
         actual = {k: doc.anchor_pages[k] for k in refs}
@@ -274,6 +273,8 @@ class Rule(Flowable):
 class TitledLine(Flowable):
     """A heading with a labelled line to write on beside it: "Log    Date ________"."""
 
+    keep_next = True
+
     def __init__(self, title: str, label: str, style, theme: Theme):
         super().__init__()
         self.title, self.label, self.style, self.theme = title, label, style, theme
@@ -433,7 +434,8 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, re
     out += [
         TextBlock("How to do it", st.h3),
         ListBlock(list(ex.steps), st.item, numbered=True),
-        KeepTogether([TextBlock("Form checks", st.h3), TickList(list(ex.cues), st.body.fontSize, theme)]),
+        TextBlock("Form checks", st.h3),  # h3 keeps with the list that follows
+        TickList(list(ex.cues), st.body.fontSize, theme),
     ]
     if ex.mistakes:
         out += [

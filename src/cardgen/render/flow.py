@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from cardgen.render.text import wrap
+from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
 from cardgen.units import MM
 
@@ -21,7 +22,8 @@ class TextBlock(Flowable):
     def __init__(self, text: str, style: ParagraphStyle, lines: tuple[str, ...] | None = None, first: bool = True):
         super().__init__()
         self.text, self.style, self._fixed, self._first = text, style, lines, first
-        self.keepWithNext = getattr(style, "keepWithNext", 0)
+        # Our own flag, not platypus' keepWithNext: bind_headings() pairs it with what follows.
+        self.keep_next = bool(getattr(style, "keepWithNext", 0))
 
     def _wrap_lines(self, width: float) -> tuple[str, ...]:
         if self._fixed is not None:
@@ -45,14 +47,13 @@ class TextBlock(Flowable):
         return self.style.spaceBefore if self._first else 0
 
     def draw(self) -> None:
-        c, st = self.canv, self.style
-        c.setFillColor(st.textColor)
-        c.setFont(st.fontName, st.fontSize)
+        st = self.style
         # First baseline sits one ascent below the top, as Paragraph places it.
         y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
-        for line in self._lines:
-            c.drawString(st.leftIndent, y, line)
-            y -= st.leading
+        with TextBatch(self.canv, st.textColor.rgb()) as text:
+            for line in self._lines:
+                text.put(st.leftIndent, y, line, st.fontName, st.fontSize)
+                y -= st.leading
 
 
 class ListBlock(Flowable):
@@ -89,17 +90,15 @@ class ListBlock(Flowable):
         return [head, tail]
 
     def draw(self) -> None:
-        c, st = self.canv, self.style
-        c.setFillColor(st.textColor)
+        st = self.style
         y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
-        for i, lines in enumerate(self._wrapped):
-            c.setFont(BOLD if self.numbered else st.fontName, st.fontSize)
-            c.drawString(0, y, self._marker(i))
-            c.setFont(st.fontName, st.fontSize)
-            for line in lines:
-                c.drawString(self.indent, y, line)
-                y -= st.leading
-            y -= st.spaceAfter
+        with TextBatch(self.canv, st.textColor.rgb()) as text:
+            for i, lines in enumerate(self._wrapped):
+                text.put(0, y, self._marker(i), BOLD if self.numbered else st.fontName, st.fontSize)
+                for line in lines:
+                    text.put(self.indent, y, line, st.fontName, st.fontSize)
+                    y -= st.leading
+                y -= st.spaceAfter
 
 
 class _Continued(ListBlock):
@@ -144,6 +143,9 @@ class RichText(Flowable):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
+        if aW == getattr(self, "_wrapped_at", None):
+            return self.width, self.height
+        self._wrapped_at = aW
         self.width = aW
         space = stringWidth(" ", self.style.fontName, self.style.fontSize)
         lines: list[list[tuple[float, str, str, str | None, float]]] = [[]]
@@ -161,15 +163,29 @@ class RichText(Flowable):
 
     def draw(self) -> None:
         c, st = self.canv, self.style
-        c.setFillColor(st.textColor)
+        text = TextBatch(c, st.textColor.rgb())
         y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
         for line in self._lines:
+            # Words of one font and link go out as one string: far fewer text operations.
+            pieces: list[list] = []
             for x, word, font, link, w in line:
-                c.setFont(font, st.fontSize)
-                c.drawString(x, y, word)
+                if pieces and pieces[-1][2] == font and pieces[-1][3] == link:
+                    piece = pieces[-1]
+                    piece[1] += " " * round((x - piece[4]) / max(self._space(font), 0.01)) + word
+                    piece[4] = x + w
+                else:
+                    pieces.append([x, word, font, link, x + w])
+            for x, string, font, link, end in pieces:
+                text.put(x, y, string, font, st.fontSize)
                 if link:
-                    c.linkRect("", link, (x, y - 2, x + w, y + st.fontSize), relative=1, thickness=0)
+                    c.linkRect("", link, (x, y - 2, end, y + st.fontSize), relative=1, thickness=0)
             y -= st.leading
+        text.close()
+
+    def _space(self, font: str) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(" ", font, self.style.fontSize)
 
 
 class Heading(Flowable):
@@ -213,3 +229,58 @@ class Heading(Flowable):
             c.drawString(self._last + self._gap, y + st.leading, self.aside)
         else:
             c.drawString(0, y + st.leading - ast.leading, self.aside)
+
+
+class KeepWithNext(Flowable):
+    """A heading and what follows it, never parted by a page break.
+
+    Platypus' own keepWithNext wraps the pair in a KeepTogether that deep-copies its contents on
+    every wrap; this only adds heights, and splits the follower when it is long.
+    """
+
+    def __init__(self, head: Flowable, body: Flowable):
+        super().__init__()
+        self.head, self.body = head, body
+
+    def getSpaceBefore(self) -> float:
+        return self.head.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.body.getSpaceAfter()
+
+    def _gap(self) -> float:
+        return max(self.head.getSpaceAfter(), self.body.getSpaceBefore())
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self._hh = self.head.wrapOn(self.canv, aW, aH)[1]
+        self._bh = self.body.wrapOn(self.canv, aW, aH)[1]
+        self.height = self._hh + self._gap() + self._bh
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        room = aH - self.head.wrapOn(self.canv, aW, aH)[1] - self._gap()
+        parts = self.body.splitOn(self.canv, aW, room) if room > 0 else []
+        if len(parts) < 2:
+            return []
+        return [KeepWithNext(self.head, parts[0]), *parts[1:]]
+
+    def draw(self) -> None:
+        self.head.drawOn(self.canv, 0, self.height - self._hh)
+        self.body.drawOn(self.canv, 0, 0)
+
+
+def bind_headings(story: list[Flowable]) -> list[Flowable]:
+    """Pair every flowable marked `keep_next` with the one after it."""
+    out: list[Flowable] = []
+    pending: Flowable | None = None
+    for f in reversed(story):
+        if getattr(f, "keep_next", False) and pending is not None and type(pending).__name__ not in _BREAKS:
+            out[-1] = KeepWithNext(f, pending)
+        else:
+            out.append(f)
+        pending = out[-1]
+    return out[::-1]
+
+
+_BREAKS = {"PageBreak", "CondPageBreak", "IfOddPage", "PadToMultiple", "Section"}

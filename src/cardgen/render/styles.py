@@ -50,15 +50,9 @@ def styles(theme: Theme, scale: float = 1.0) -> Styles:
 
 def measure(flowables, width: float) -> float:
     """The height a list of flowables needs in a frame `width` wide (spaces counted in full)."""
-    from reportlab.platypus import KeepTogether
-
     canv = _scratch_canvas()
     total = 0.0
     for f in flowables:
-        if isinstance(f, KeepTogether):
-            # KeepTogether reports a huge height on purpose (to force a split); measure its parts.
-            total += measure(f._content, width)
-            continue
         _, h = f.wrapOn(canv, width, 1e6)
         total += h + f.getSpaceBefore() + f.getSpaceAfter()
     return total

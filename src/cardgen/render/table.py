@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from cardgen.render.text import wrap
+from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import RULE, SCALE, TICK, Theme
 from cardgen.units import MM
@@ -91,10 +92,8 @@ class RuledTable(Flowable):
         super().__init__()
         self.columns, self.rows, self.theme = columns, rows, theme
         self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
-
-    @property
-    def _note_size(self) -> float:
-        return max(SCALE.tiny, self.size - 1.5)
+        self._note_size = max(SCALE.tiny, size - 1.5)
+        self._wrapped_at: float | None = None
 
     def _copy(self, rows: list[Row]) -> "RuledTable":
         return RuledTable(self.columns, rows, self.theme, self.size, self.min_row, self.header, self.header_size)
@@ -139,6 +138,9 @@ class RuledTable(Flowable):
         return max(lines, 1) * self.header_size * LEADING + 2 * PAD_Y
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        if aW == self._wrapped_at:  # platypus asks again on every frame it tries
+            return self.width, self.height
+        self._wrapped_at = aW
         self.width = aW
         self._widths = self.widths(aW)
         self._hh = self._header_height(self._widths)
@@ -171,70 +173,68 @@ class RuledTable(Flowable):
         for w in widths:
             xs.append(xs[-1] + w)
         c.saveState()
-        c.setLineWidth(RULE)
-        c.setStrokeColorRGB(*theme.ink)
+        rules = c.beginPath()  # every rule of the table in one path: one stroke, a smaller file
+        boxes = c.beginPath()  # and every tick box in another
+        text = TextBatch(c, theme.ink)
         if self.header:
             c.setFillColorRGB(*theme.fill)
             c.rect(0, top - self._hh, self.width, self._hh, stroke=0, fill=1)
-            c.setFillColorRGB(*theme.ink)
             for col, x, w in zip(self.columns, xs, widths):
                 y = top - PAD_Y - self.header_size * 0.92
                 for line in wrap(col.title, BOLD, self.header_size, w - 2 * PAD_X):
-                    self._text(line, BOLD, self.header_size, x, w, y, col.align)
+                    self._text(text, line, BOLD, self.header_size, x, w, y, col.align)
                     y -= self.header_size * LEADING
-            c.line(0, top - self._hh, self.width, top - self._hh)
-        c.line(0, top, self.width, top)
+            _rule(rules, 0, top - self._hh, self.width, top - self._hh)
+        _rule(rules, 0, top, self.width, top)
         y = top - self._hh
         for i, (row, h) in enumerate(zip(self.rows, self._heights)):
             if isinstance(row, TickStrip):
-                self._draw_strip(row, y)
-                c.line(0, y, 0, y - h)
-                c.line(self.width, y, self.width, y - h)
+                self._draw_strip(row, y, text, boxes)
+                _rule(rules, 0, y, 0, y - h)
+                _rule(rules, self.width, y, self.width, y - h)
             else:
                 for cell, x, w in zip(row, xs, widths):
-                    self._draw_cell(cell, x, y, w, h)
+                    self._draw_cell(cell, x, y, w, h, text, boxes)
                 for x in xs:
-                    c.line(x, y, x, y - h)
+                    _rule(rules, x, y, x, y - h)
             followed_by_strip = i + 1 < len(self.rows) and isinstance(self.rows[i + 1], TickStrip)
             if not followed_by_strip:
-                c.line(0, y - h, self.width, y - h)
+                _rule(rules, 0, y - h, self.width, y - h)
             y -= h
+        c.setStrokeColorRGB(*theme.ink)
+        c.setLineWidth(RULE)
+        c.drawPath(rules, stroke=1, fill=0)
+        c.setLineWidth(0.75)
+        c.drawPath(boxes, stroke=1, fill=0)
+        text.close()
         c.restoreState()
 
-    def _draw_strip(self, strip: TickStrip, top: float) -> None:
-        c = self.canv
+    def _draw_strip(self, strip: TickStrip, top: float, text: TextBatch, boxes) -> None:
         size = strip.size or self.size
-        c.setFillColorRGB(*self.theme.ink)
-        c.setFont(REGULAR, size)
         y = top
         for line in self._strip_lines(strip):
             lh = max(self._strip_line_height(size, t) for _, t in line)
             for x, texts in line:
                 bx = PAD_X + x
-                c.setLineWidth(0.75)
-                c.rect(bx, y - TICK, TICK, TICK, stroke=1, fill=0)
+                boxes.rect(bx, y - TICK, TICK, TICK)
                 ty = y - TICK / 2 - size * 0.35
                 for t in texts:
-                    c.drawString(bx + TICK + TICK_GAP, ty, t)
+                    text.put(bx + TICK + TICK_GAP, ty, t, REGULAR, size)
                     ty -= size * LEADING
             y -= lh
-        c.setLineWidth(RULE)
 
-    def _draw_cell(self, cell: Cell, x: float, top: float, w: float, h: float) -> None:
+    def _draw_cell(self, cell: Cell, x: float, top: float, w: float, h: float, text: TextBatch, boxes) -> None:
         c = self.canv
         if cell.shade:
             c.setFillColorRGB(*self.theme.fill)
             c.rect(x, top - h, w, h, stroke=0, fill=1)
-        c.setFillColorRGB(*self.theme.ink)
         size = cell.size or self.size
         main, note = self._lines(cell, w)
         tx, tw = x, w
         if cell.tick:
             # The box sits at the top of the cell, level with the first line of text.
             bx = x + PAD_X
-            c.setLineWidth(0.75)
-            c.rect(bx, top - PAD_Y - TICK, TICK, TICK, stroke=1, fill=0)
-            c.setLineWidth(RULE)
+            boxes.rect(bx, top - PAD_Y - TICK, TICK, TICK)
             tx = bx + TICK + TICK_GAP - PAD_X
             tw = w - (TICK + TICK_GAP)
         block = len(main) * size * LEADING + len(note) * self._note_size * LEADING
@@ -243,20 +243,23 @@ class RuledTable(Flowable):
         if cell.tick and len(main) == 1 and not note:
             y = top - PAD_Y - TICK / 2 - size * 0.35
         for line in main:
-            self._text(line, BOLD if cell.bold else REGULAR, size, tx, tw, y, cell.align)
+            self._text(text, line, BOLD if cell.bold else REGULAR, size, tx, tw, y, cell.align)
             y -= size * LEADING
         for line in note:
-            self._text(line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
+            self._text(text, line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
             y -= self._note_size * LEADING
         if cell.link:
             c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
 
-    def _text(self, text: str, font: str, size: float, x: float, w: float, y: float, align: str) -> None:
-        c = self.canv
-        c.setFont(font, size)
+    @staticmethod
+    def _text(text: TextBatch, s: str, font: str, size: float, x: float, w: float, y: float, align: str) -> None:
         if align == "center":
-            c.drawCentredString(x + w / 2, y, text)
+            text.put(x + w / 2, y, s, font, size, "center")
         elif align == "right":
-            c.drawRightString(x + w - PAD_X, y, text)
+            text.put(x + w - PAD_X, y, s, font, size, "right")
         else:
-            c.drawString(x + PAD_X, y, text)
+            text.put(x + PAD_X, y, s, font, size)
+
+def _rule(path, x1: float, y1: float, x2: float, y2: float) -> None:
+    path.moveTo(x1, y1)
+    path.lineTo(x2, y2)
