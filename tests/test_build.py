@@ -127,9 +127,9 @@ def test_card_backs_mirror_the_fronts_for_long_edge_duplex(built):
     assert len(backs) == 2
 
 
-def test_build_writes_both_files_and_reports_them(tmp_path):
+def test_build_writes_every_file_and_reports_them(tmp_path):
     result = build(BuildOptions("8-week-half", out=tmp_path / "out"), LIBRARY)
-    assert [p.name for p in result.files] == ["booklet.pdf", "cards.pdf"]
+    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "cards.pdf"]
     for p in result.files:
         assert p.read_bytes().startswith(b"%PDF-")
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")], "no temporary files left"

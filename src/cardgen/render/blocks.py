@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
 
 from cardgen.plan.dose import Dose
 from cardgen.plan.model import SessionPlan
+from cardgen.render.layout import Block
 from cardgen.render.table import Cell, Column, RuledTable, TickStrip
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
@@ -84,11 +84,10 @@ def log_table(session: SessionPlan, theme: Theme, row: float = 8 * MM, size: flo
     return RuledTable(columns, rows, theme, size=size, min_row=row, header_size=8.0)
 
 
-class TickList(Flowable):
+class TickList(Block):
     """A checklist: a box to tick, then the text, wrapped beside it."""
 
     def __init__(self, items: list[str], size: float, theme: Theme, gap: float = 2.2 * MM):
-        super().__init__()
         self.items, self.size, self.theme, self.gap = items, size, theme, gap
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -114,11 +113,10 @@ class TickList(Flowable):
         c.drawPath(boxes, stroke=1, fill=0)
 
 
-class NoteLines(Flowable):
+class NoteLines(Block):
     """Ruled lines to write on, filling the rest of the frame (or `height` when given)."""
 
     def __init__(self, theme: Theme, spacing: float = 8.5 * MM, height: float | None = None, minimum: float = 20 * MM, top_gap: float = 0):
-        super().__init__()
         self.theme, self.spacing, self.fixed, self.minimum, self.top_gap = theme, spacing, height, minimum, top_gap
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:

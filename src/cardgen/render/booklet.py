@@ -6,18 +6,11 @@ import io
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-)
-from reportlab.platypus.flowables import DocIf, Flowable
+from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.plan.model import Plan, Week
-from cardgen.prepress.paper import BOOKLET_PAGE, Size
+from cardgen.prepress.imposition import saddle_stitch
+from cardgen.prepress.paper import BOOKLET_PAGE, SHEETS, Size
 from cardgen.render.blocks import (
     NoteLines,
     TickList,
@@ -26,12 +19,14 @@ from cardgen.render.blocks import (
     set_rep_grid,
     week_anchor,
 )
-from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock, bind_headings
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
+from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
+from cardgen.render.layout import Block, IfOddPage, Mark, NeedSpace, Page, PageBreak, Spacer, bind_headings, paginate
 from cardgen.render.styles import Styles, measure, styles
 from cardgen.render.table import Cell, Column, RuledTable
 from cardgen.render.text import wrap
-from cardgen.style.fonts import BOLD, REGULAR
+from cardgen.render.textbatch import TextBatch
+from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import GAP, RULE, SCALE, Theme
 from cardgen.units import MM
 
@@ -43,27 +38,49 @@ OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 13 * MM, 12 * MM
 class BookletOptions:
     paper: str = "a4"
     athlete: str | None = None
-    theme: Theme | None = None
+    long_edge: bool = False  # the print file's backs turned for printers that only flip on the long edge
 
 
-def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> tuple[bytes, int]:
-    """The booklet PDF and its page count (a multiple of four, ready for imposition)."""
+@dataclass(frozen=True)
+class Booklet:
+    reading: bytes  # pages in reading order, for screens and email
+    imposed: bytes  # two pages a sheet in saddle-stitch order, to print duplex and fold
+    pages: int
+
+
+def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet:
+    """Lay the booklet out once and draw it twice: in reading order and imposed for folding."""
     tune_reportlab()
-    page = BOOKLET_PAGE[options.paper]
+    register()
+    size = BOOKLET_PAGE[options.paper]
     st = styles(theme)
-    frame = (page.width - OUTER - INNER, page.height - HEAD - FOOT)
+    frame = (size.width - OUTER - INNER, size.height - HEAD - FOOT)
     refs = _predict_pages(plan)
     for _ in range(3):
-        buf = io.BytesIO()
-        doc = _Doc(buf, plan, options, page, theme)
-        doc.build(bind_headings(_story(plan, options, st, theme, frame, refs)))
-        # Page references are printed before their targets are laid out: the prediction is
-        # right unless an exercise page spilled over; then lay out once more with the truth.
-        actual = {k: doc.anchor_pages[k] for k in refs}
+        pages = _layout(plan, options, st, theme, frame, refs)
+        # Page references are printed before their targets are laid out: the prediction holds
+        # unless a page spilled over; then lay out once more with the truth.
+        actual = {m.key: p.number for p in pages for m in p.marks if m.key in refs}
         if actual == refs:
             break
         refs = actual
-    return buf.getvalue(), doc.page
+    meta = Meta(
+        title=plan.title,
+        author=options.athlete or "cardgen",
+        subject=plan.subtitle or f"{len(plan.weeks)}-week training plan",
+        keywords=f"{plan.id}, training plan, booklet",
+    )
+    painter = _Painter(plan, theme, size)
+    return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge), len(pages))
+
+
+def _layout(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame, refs) -> list[Page]:
+    story = bind_headings(_story(plan, options, st, theme, frame, refs))
+    pages = paginate(story, *frame, pad_to=4, reserve=1, filler=lambda: _notes_page(st, theme))
+    back = paginate(bind_headings(_back_cover(options, st, theme)), *frame)
+    for p in back:
+        p.number += len(pages)
+    return pages + back
 
 
 def _predict_pages(plan: Plan) -> dict[str, int]:
@@ -82,76 +99,81 @@ def _predict_pages(plan: Plan) -> dict[str, int]:
     return refs
 
 
-class _Doc(BaseDocTemplate):
-    def __init__(self, buf, plan: Plan, options: BookletOptions, page: Size, theme: Theme):
-        self.plan, self.options, self.theme, self.section = plan, options, theme, ""
-        self.anchor_pages: dict[str, int] = {}
-        meta = Meta(
-            title=plan.title,
-            author=options.athlete or "cardgen",
-            subject=plan.subtitle or f"{len(plan.weeks)}-week training plan",
-            keywords=f"{plan.id}, training plan, booklet",
-        )
-        self.meta = meta
-        super().__init__(
-            buf,
-            pagesize=page.as_tuple(),
-            invariant=1,
-            initialFontName=REGULAR,  # else every page names Helvetica, unembedded
-            title=meta.title,
-            author=meta.author,
-            subject=meta.subject,
-            creator="cardgen",
-            leftMargin=0,
-            rightMargin=0,
-            topMargin=0,
-            bottomMargin=0,
-        )
-        w, h = page.width, page.height
-        body_w, body_h = w - OUTER - INNER, h - HEAD - FOOT
-        # Odd pages are right-hand pages: the spine is on their left.
-        right = Frame(INNER, FOOT, body_w, body_h, 0, 0, 0, 0, id="right")
-        left = Frame(OUTER, FOOT, body_w, body_h, 0, 0, 0, 0, id="left")
-        self.addPageTemplates(
-            [
-                PageTemplate("right", [right], onPageEnd=self._furniture, autoNextPageTemplate="left"),
-                PageTemplate("left", [left], onPageEnd=self._furniture, autoNextPageTemplate="right"),
-            ]
-        )
+class _Painter:
+    """Draws laid-out pages: one per PDF page, or two per sheet in saddle-stitch order."""
 
-    def handle_documentBegin(self):
-        super().handle_documentBegin()
-        finish_canvas(self.canv, self.meta)
-        self.canv.showOutline()
+    def __init__(self, plan: Plan, theme: Theme, size: Size):
+        self.plan, self.theme, self.size = plan, theme, size
 
-    def _furniture(self, canv, doc) -> None:
-        """Running head and page number, drawn after the page's content so the section is current."""
-        n = canv.getPageNumber()
-        if n == 1:
-            return
-        w, h = self.pagesize
+    def _canvas(self, buf, pagesize, meta: Meta) -> Canvas:
+        canv = Canvas(buf, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=REGULAR)
+        finish_canvas(canv, meta)
+        return canv
+
+    def reading(self, pages: list[Page], meta: Meta) -> bytes:
+        buf = io.BytesIO()
+        canv = self._canvas(buf, self.size.as_tuple(), meta)
+        canv.showOutline()
+        for page in pages:
+            for mark in page.marks:
+                if mark.key:
+                    canv.bookmarkPage(mark.key)
+                    canv.addOutlineEntry(mark.title or mark.head, mark.key, mark.level, closed=mark.level == 0 and mark.key.startswith("part-"))
+            self._page(canv, page, links=True)
+            canv.showPage()
+        canv.save()
+        return buf.getvalue()
+
+    def imposed(self, pages: list[Page], meta: Meta, sheet: Size, long_edge: bool) -> bytes:
+        buf = io.BytesIO()
+        sheet = sheet.landscape
+        canv = self._canvas(buf, sheet.as_tuple(), Meta(f"{meta.title} (print file)", meta.author, meta.subject, meta.keywords))
+        by_number = {p.number: p for p in pages}
+        w = self.size.width
+        for spread in saddle_stitch(len(pages)):
+            for side, (left, right) in (("front", spread.front), ("back", spread.back)):
+                turn = side == "back" and long_edge
+                for slot, number in ((0, left), (1, right)):
+                    canv.saveState()
+                    if turn:
+                        # A long-edge flip turns the back upside down; draw it turned so it lands upright.
+                        canv.translate(sheet.width, sheet.height)
+                        canv.rotate(180)
+                    canv.translate(slot * w, 0)
+                    self._page(canv, by_number[number], links=False)
+                    canv.restoreState()
+                canv.showPage()
+        canv.save()
+        return buf.getvalue()
+
+    def _page(self, canv: Canvas, page: Page, links: bool) -> None:
+        x0 = INNER if page.number % 2 else OUTER  # odd pages are right-hand pages: spine on the left
+        canv.cardgen_links = links  # a printed sheet has nothing to click
+        for block, x, y in page.placed:
+            block.wrap(self.size.width - OUTER - INNER, y + block.height)
+            block.draw_on(canv, x0 + x, FOOT + y)
+        if page.number > 1:
+            self._furniture(canv, page)
+
+    def _furniture(self, canv: Canvas, page: Page) -> None:
+        """Running head and page number."""
+        n = page.number
+        w, h = self.size.width, self.size.height
         odd = n % 2 == 1
-        canv.saveState()
-        canv.setFillColorRGB(*self.theme.ink)
-        canv.setStrokeColorRGB(*self.theme.ink)
-        canv.setFont(REGULAR, SCALE.tiny + 0.5)
+        size = SCALE.tiny + 0.5
         x_in, x_out = (INNER, w - OUTER) if odd else (w - INNER, OUTER)
         y = h - 10 * MM  # cap tops stay clear of the 6.35 mm a printer cannot reach
-        title = _fit(self.plan.title, REGULAR, SCALE.tiny + 0.5, (w - OUTER - INNER) * 0.55)
-        section = _fit(self.section, BOLD, SCALE.tiny + 0.5, (w - OUTER - INNER) * 0.42)
-        # Title by the spine, the section at the outer edge where a thumb finds it.
-        if odd:
-            canv.drawString(x_in, y, title)
-            canv.setFont(BOLD, SCALE.tiny + 0.5)
-            canv.drawRightString(x_out, y, section)
-        else:
-            canv.drawRightString(x_in, y, title)
-            canv.setFont(BOLD, SCALE.tiny + 0.5)
-            canv.drawString(x_out, y, section)
+        title = _fit(self.plan.title, REGULAR, size, (w - OUTER - INNER) * 0.55)
+        section = _fit(page.head, BOLD, size, (w - OUTER - INNER) * 0.42)
+        with TextBatch(canv, self.theme.ink) as text:
+            # Title by the spine, the section at the outer edge where a thumb finds it.
+            text.put(x_in, y, title, REGULAR, size, "left" if odd else "right")
+            text.put(x_out, y, section, BOLD, size, "right" if odd else "left")
+            text.put(x_out, 8.5 * MM, str(n), REGULAR, SCALE.small, "right" if odd else "left")
+        canv.saveState()
+        canv.setStrokeColorRGB(*self.theme.ink)
         canv.setLineWidth(RULE)
         canv.line(min(x_in, x_out), y - 1.6 * MM, max(x_in, x_out), y - 1.6 * MM)
-        canv.setFont(REGULAR, SCALE.small)
-        (canv.drawRightString if odd else canv.drawString)(x_out, 8.5 * MM, str(n))
         canv.restoreState()
 
 
@@ -162,55 +184,32 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return lines[0].rstrip("-") + "…"
 
 
-class Section(Flowable):
-    """Marks where a part starts: sets the running head, a bookmark and an outline entry."""
-
-    def __init__(self, head: str, key: str | None = None, title: str | None = None, level: int = 0):
-        super().__init__()
-        self.head, self.key, self.title, self.level = head, key, title, level
-        self.width = self.height = 0
-
-    def wrap(self, aW, aH):
-        return 0, 0
-
-    def draw(self) -> None:
-        doc = self.canv._doctemplate
-        doc.section = self.head
-        if self.key:
-            doc.anchor_pages[self.key] = self.canv.getPageNumber()
-            self.canv.bookmarkPage(self.key)
-            self.canv.addOutlineEntry(self.title or self.head, self.key, self.level, closed=self.level == 0 and self.key.startswith("part-"))
-
-
-class IfOddPage(DocIf):
-    """Adds `block` when the flow stands on an odd (right-hand) page."""
-
-    def __init__(self, block: list[Flowable]):
-        super().__init__("", block)
-
-    def funcWrap(self, aW, aH):
-        return self._doctemplateAttr("page") % 2 == 1
+def _back_cover(options: BookletOptions, st: Styles, theme: Theme) -> list:
+    """The last page sits on the first printed sheet, beside the cover: it says how to print."""
+    paper = "A4" if options.paper == "a4" else "Letter"
+    flip = "long edge" if options.long_edge else "short edge"
+    steps = [
+        f"Open booklet-print.pdf: it holds these pages two to a sheet, in the order that folds into this booklet.",
+        f"Print it on {paper}, double-sided, flip on {flip}, at actual size (100 %, no fit to page).",
+        "Keep the sheets in the order they come out, fold the stack in half and staple twice along the fold.",
+        "To read on a screen or send by email, use booklet.pdf: the same pages in reading order.",
+    ]
+    return [
+        Mark("Printing"),
+        TextBlock("Notes", st.h2),
+        NoteLines(theme, spacing=8.5 * MM, height=95 * MM),
+        Spacer(GAP),
+        TextBlock("How to print this booklet", st.h3),
+        ListBlock(steps, st.small, numbered=True),
+    ]
 
 
-class PadToMultiple(DocIf):
-    """Appends notes pages until the page count is a multiple of `n`, as saddle stitching needs."""
-
-    def __init__(self, n: int, page: list[Flowable]):
-        super().__init__("", [])
-        self.n, self.page = n, page
-
-    def wrap(self, aW, aH):
-        if self._doctemplateAttr("page") % self.n:
-            self.add_content(PageBreak(), *self.page(), PadToMultiple(self.n, self.page))
-        return 0, 0
+def _notes_page(st: Styles, theme: Theme) -> list:
+    return [Mark("Notes"), TextBlock("Notes", st.h2), NoteLines(theme, spacing=8.5 * MM)]
 
 
-def _notes_page(st: Styles, theme: Theme) -> list[Flowable]:
-    return [Section("Notes"), TextBlock("Notes", st.h2), NoteLines(theme, spacing=8.5 * MM)]
-
-
-def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
-    story: list[Flowable] = []
+def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
+    story: list = []
     story += _cover(plan, options, st, theme)
     story += [PageBreak()] + _how_to(plan, st, theme)
     story += [PageBreak()] + _overview(plan, st, theme, refs)
@@ -218,7 +217,7 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
     for ex_id, ex in plan.exercises.items():
         story.append(PageBreak())
         if first:
-            story.append(Section("Exercises", "part-exercises", "Exercises", 0))
+            story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
             first = False
         story += _exercise_page(ex_id, ex, plan, theme, frame, refs)
     for i, week in enumerate(plan.weeks):
@@ -227,21 +226,20 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
             # A week of several sessions opens as a spread: it starts on a left (even) page.
             story.append(IfOddPage(_notes_page(st, theme) + [PageBreak()]))
         if i == 0:
-            story.append(Section("Weeks", "part-weeks", "Weeks", 0))
+            story.append(Mark("Weeks", "part-weeks", "Weeks", 0))
         story += _week_pages(week, st, theme, frame, refs)
-    story.append(PadToMultiple(4, lambda: _notes_page(st, theme)))
     return story
 
 
-def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme) -> list[Flowable]:
+def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme) -> list:
     n, s = len(plan.weeks), plan.sessions_per_week
     facts = [f"{n} week{'s' if n != 1 else ''}", f"{s} session{'s' if s != 1 else ''} a week"]
     if plan.minutes:
         facts.append(f"about {plan.minutes} minutes each")
-    out: list[Flowable] = [Section("", "cover", "Cover", 0), Spacer(1, 18 * MM), TextBlock(plan.title, st.title)]
+    out: list = [Mark("", "cover", "Cover", 0), Spacer(18 * MM), TextBlock(plan.title, st.title)]
     if plan.subtitle:
         out.append(TextBlock(plan.subtitle, st.lead))
-    out += [Spacer(1, GAP), Rule(theme, 1.0), Spacer(1, GAP), TextBlock(" · ".join(facts), st.h3)]
+    out += [Spacer(GAP), Rule(theme, 1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3)]
     rows = [("Athlete", options.athlete or "")]
     if plan.start:
         rows.append(("Starts", f"{plan.start:%A %-d %B %Y}"))
@@ -251,13 +249,12 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme) -> lis
     else:
         rows += [("Starts", ""), ("Race day", "")]
     rows.append(("Coach", ""))
-    out += [Spacer(1, 14 * MM), FillIn(rows, theme)]
+    out += [Spacer(14 * MM), FillIn(rows, theme)]
     return out
 
 
-class Rule(Flowable):
+class Rule(Block):
     def __init__(self, theme: Theme, weight: float = RULE, space: float = 0):
-        super().__init__()
         self.theme, self.weight, self.space = theme, weight, space
 
     def wrap(self, aW, aH):
@@ -270,23 +267,24 @@ class Rule(Flowable):
         self.canv.line(0, self.space / 2, self.width, self.space / 2)
 
 
-class TitledLine(Flowable):
+class TitledLine(Block):
     """A heading with a labelled line to write on beside it: "Log    Date ________"."""
 
     keep_next = True
 
     def __init__(self, title: str, label: str, style, theme: Theme):
-        super().__init__()
         self.title, self.label, self.style, self.theme = title, label, style, theme
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, self.style.fontSize * 1.6
         return self.width, self.height
 
-    def getSpaceBefore(self):
+    @property
+    def space_before(self):
         return self.style.spaceBefore
 
-    def getSpaceAfter(self):
+    @property
+    def space_after(self):
         return self.style.spaceAfter
 
     def draw(self):
@@ -303,11 +301,10 @@ class TitledLine(Flowable):
         c.line(x, size * 0.4 - 1, min(self.width, x + 60 * MM), size * 0.4 - 1)
 
 
-class FillIn(Flowable):
+class FillIn(Block):
     """Label: value lines; an empty value gets a line to write on."""
 
     def __init__(self, rows: list[tuple[str, str]], theme: Theme, size: float = SCALE.lead, pitch: float = 11 * MM):
-        super().__init__()
         self.rows, self.theme, self.size, self.pitch = rows, theme, size, pitch
 
     def wrap(self, aW, aH):
@@ -337,7 +334,7 @@ class FillIn(Flowable):
             y -= self.pitch * 0.4
 
 
-def _how_to(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
+def _how_to(plan: Plan, st: Styles, theme: Theme) -> list:
     rest = sorted({p.dose.rest for w in plan.weeks for s in w.sessions for p in s.items})
     rest_text = " or ".join(f"{r} s" for r in rest)
     points = [
@@ -352,7 +349,7 @@ def _how_to(plan: Plan, st: Styles, theme: Theme) -> list[Flowable]:
         "the session felt from 1 (very easy) to 10 (could not do one more rep). Most sessions should feel 6–8.",
         "Check the form cues before each set. When a cue fails, stop the set there: those reps count.",
     ]
-    out: list[Flowable] = [Section("How to use", "how-to", "How to use this booklet", 0), TextBlock("How to use this booklet", st.h1)]
+    out: list = [Mark("How to use", "how-to", "How to use this booklet", 0), TextBlock("How to use this booklet", st.h1)]
     if plan.about:
         out.append(TextBlock(plan.about, st.body))
     out.append(ListBlock(points, st.item, numbered=True))
@@ -370,7 +367,7 @@ def _legend(theme: Theme) -> RuledTable:
     return RuledTable([Column("", 24 * MM), Column("")], rows, theme, size=9.5, min_row=7 * MM, header=False)
 
 
-def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list[Flowable]:
+def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
     columns = [Column("Week", 26 * MM)]
     if plan.start:
@@ -392,12 +389,12 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
             s = by_key.get(k)
             row.append(Cell(s.dose_summary, note=s.focus, link=anchor) if s else Cell("—", shade=True))
         rows.append(row)
-    out: list[Flowable] = [
-        Section("Plan at a glance", "overview", "Plan at a glance", 0),
+    out: list = [
+        Mark("Plan at a glance", "overview", "Plan at a glance", 0),
         TextBlock("Plan at a glance", st.h1),
         TextBlock("Each cell is that session's usual dose: sets × reps. Tap a week to go to its pages.", st.small),
         RuledTable(columns, rows, theme, size=10, min_row=9 * MM),
-        Spacer(1, GAP),
+        Spacer(GAP),
     ]
     notes = [w for w in plan.weeks if w.note]
     seen = set()
@@ -409,7 +406,7 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
     return out
 
 
-def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
+def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
     """One page per exercise: tightened a little when it would spill, flowing on only past that."""
     for scale in (1.0, 0.94, 0.88):
         page = _exercise_flowables(ex_id, ex, plan, styles(theme, scale), theme, refs)
@@ -418,11 +415,11 @@ def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float,
     return page
 
 
-def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list[Flowable]:
+def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
-    out: list[Flowable] = [
-        Section(ex.name, exercise_anchor(ex_id), ex.name, 1),
+    out: list = [
+        Mark(ex.name, exercise_anchor(ex_id), ex.name, 1),
         TextBlock(ex.name, st.h1),
         RichText([("Works: ", BOLD), (f"{muscles} · ", REGULAR), ("Equipment: ", BOLD), (equipment, REGULAR)], st.small),
         TextBlock(ex.purpose, st.lead),
@@ -462,20 +459,36 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, re
     return out
 
 
-def _image(plan: Plan, ex) -> Flowable:
-    from reportlab.platypus import Image
+class ImageBlock(Block):
+    """An exercise picture, scaled to fit a box and keeping its proportions."""
 
-    img = Image(ex.image, width=60 * MM, height=40 * MM, kind="proportional")
-    img.hAlign = "LEFT"
-    return img
+    def __init__(self, path: str, max_width: float, max_height: float):
+        from reportlab.lib.utils import ImageReader
+
+        self.path = path
+        iw, ih = ImageReader(path).getSize()
+        scale = min(max_width / iw, max_height / ih)
+        self.iw, self.ih = iw * scale, ih * scale
+        self.space_after = GAP
+
+    def wrap(self, aW, aH):
+        self.width, self.height = min(self.iw, aW), self.ih
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.drawImage(self.path, 0, 0, self.iw, self.ih, mask="auto")
 
 
-def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list[Flowable]:
+def _image(plan: Plan, ex) -> Block:
+    return ImageBlock(ex.image, 60 * MM, 40 * MM)
+
+
+def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
     """One page per session: what to do (the set/rep grid), how (the form checks) and the log.
 
     Weeks start on a left page, so a two-session week is one open spread, session A on the left.
     """
-    out: list[Flowable] = []
+    out: list = []
     for i, s in enumerate(week.sessions):
         if i:
             out.append(PageBreak())
@@ -490,10 +503,10 @@ def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float]
     return out
 
 
-def _week_head(week: Week, st: Styles, first: bool) -> list[Flowable]:
+def _week_head(week: Week, st: Styles, first: bool) -> list:
     head = f"Week {week.number} · {week.phase}" + (" · Race week" if week.race and "race" not in week.phase.lower() else "")
-    section = Section(f"Week {week.number}", week_anchor(week.number), f"Week {week.number}: {week.phase}", 1) if first else Section(f"Week {week.number}")
-    out: list[Flowable] = [section, Heading(head, st.h2, week.dates, st.small) if week.dates else TextBlock(head, st.h2)]
+    section = Mark(f"Week {week.number}", week_anchor(week.number), f"Week {week.number}: {week.phase}", 1) if first else Mark(f"Week {week.number}")
+    out: list = [section, Heading(head, st.h2, week.dates, st.small) if week.dates else TextBlock(head, st.h2)]
     if week.note and first:  # said once a week, on the spread's first page
         out.append(TextBlock(week.note, st.small))
     return out

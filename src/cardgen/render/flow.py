@@ -8,19 +8,18 @@ cost of a build; these blocks keep Paragraph for the few lines that mix styles o
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
 
+from cardgen.render.layout import Block
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
 from cardgen.units import MM
 
 
-class TextBlock(Flowable):
+class TextBlock(Block):
     """One style of text, wrapped to the frame; splits between lines across pages."""
 
     def __init__(self, text: str, style: ParagraphStyle, lines: tuple[str, ...] | None = None, first: bool = True):
-        super().__init__()
         self.text, self.style, self._fixed, self._first = text, style, lines, first
         # Our own flag, not platypus' keepWithNext: bind_headings() pairs it with what follows.
         self.keep_next = bool(getattr(style, "keepWithNext", 0))
@@ -36,15 +35,20 @@ class TextBlock(Flowable):
         self.height = len(self._lines) * self.style.leading
         return aW, self.height
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:
+    def split(self, aW: float, aH: float) -> list[Block]:
         lines = self._wrap_lines(aW)
         fit = int(aH // self.style.leading)
         if fit < 2 or fit >= len(lines):  # no lone line at the foot of a page
             return []
         return [TextBlock(self.text, self.style, lines[:fit], self._first), TextBlock(self.text, self.style, lines[fit:], False)]
 
-    def getSpaceBefore(self) -> float:
+    @property
+    def space_before(self) -> float:
         return self.style.spaceBefore if self._first else 0
+
+    @property
+    def space_after(self) -> float:
+        return self.style.spaceAfter
 
     def draw(self) -> None:
         st = self.style
@@ -56,12 +60,15 @@ class TextBlock(Flowable):
                 y -= st.leading
 
 
-class ListBlock(Flowable):
+class ListBlock(Block):
     """A numbered or bulleted list: the marker hangs in the margin, the text wraps beside it."""
 
     def __init__(self, items: list[str], style: ParagraphStyle, numbered: bool, indent: float = 6 * MM):
-        super().__init__()
         self.items, self.style, self.numbered, self.indent = items, style, numbered, indent
+
+    @property
+    def space_after(self) -> float:
+        return self.style.spaceAfter
 
     def _marker(self, i: int) -> str:
         return str(i + 1) if self.numbered else "•"
@@ -74,7 +81,7 @@ class ListBlock(Flowable):
         self.height = sum(len(ls) for ls in self._wrapped) * st.leading + gaps
         return aW, self.height
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:
+    def split(self, aW: float, aH: float) -> list[Block]:
         self.wrap(aW, aH)
         st, used = self.style, 0.0
         for n, lines in enumerate(self._wrapped):
@@ -112,15 +119,18 @@ class _Continued(ListBlock):
         return super()._marker(i + self.offset)
 
 
-class RichText(Flowable):
+class RichText(Block):
     """Words in runs of their own font, wrapped as one paragraph; a run may link to a destination.
 
     For the few lines that mix a bold label with plain text ("Harder: Single-leg bridge").
     """
 
     def __init__(self, runs: list[tuple[str, str] | tuple[str, str, str]], style: ParagraphStyle):
-        super().__init__()
         self.runs, self.style = runs, style
+
+    @property
+    def space_after(self) -> float:
+        return self.style.spaceAfter
 
     def _words(self):
         # (word, font, link, width); a run's words keep their trailing spaces apart.
@@ -177,7 +187,7 @@ class RichText(Flowable):
                     pieces.append([x, word, font, link, x + w])
             for x, string, font, link, end in pieces:
                 text.put(x, y, string, font, st.fontSize)
-                if link:
+                if link and getattr(c, "cardgen_links", True):
                     c.linkRect("", link, (x, y - 2, end, y + st.fontSize), relative=1, thickness=0)
             y -= st.leading
         text.close()
@@ -188,18 +198,19 @@ class RichText(Flowable):
         return stringWidth(" ", font, self.style.fontSize)
 
 
-class Heading(Flowable):
+class Heading(Block):
     """A heading with a small aside on its baseline ("Week 3 · Build   16–22 Mar"), or under it
     when both do not fit on one line."""
 
     def __init__(self, text: str, style: ParagraphStyle, aside: str, aside_style: ParagraphStyle):
-        super().__init__()
         self.text, self.style, self.aside, self.aside_style = text, style, aside, aside_style
 
-    def getSpaceBefore(self) -> float:
+    @property
+    def space_before(self) -> float:
         return self.style.spaceBefore
 
-    def getSpaceAfter(self) -> float:
+    @property
+    def space_after(self) -> float:
         return self.style.spaceAfter
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -231,56 +242,39 @@ class Heading(Flowable):
             c.drawString(0, y + st.leading - ast.leading, self.aside)
 
 
-class KeepWithNext(Flowable):
-    """A heading and what follows it, never parted by a page break.
+class KeepWithNext(Block):
+    """A heading and what follows it, never parted by a page break; the follower may split."""
 
-    Platypus' own keepWithNext wraps the pair in a KeepTogether that deep-copies its contents on
-    every wrap; this only adds heights, and splits the follower when it is long.
-    """
-
-    def __init__(self, head: Flowable, body: Flowable):
-        super().__init__()
+    def __init__(self, head: Block, body: Block):
         self.head, self.body = head, body
 
-    def getSpaceBefore(self) -> float:
-        return self.head.getSpaceBefore()
+    @property
+    def space_before(self) -> float:
+        return self.head.space_before
 
-    def getSpaceAfter(self) -> float:
-        return self.body.getSpaceAfter()
+    @property
+    def space_after(self) -> float:
+        return self.body.space_after
 
     def _gap(self) -> float:
-        return max(self.head.getSpaceAfter(), self.body.getSpaceBefore())
+        return max(self.head.space_after, self.body.space_before)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
-        self._hh = self.head.wrapOn(self.canv, aW, aH)[1]
-        self._bh = self.body.wrapOn(self.canv, aW, aH)[1]
+        self._hh = self.head.wrap(aW, aH)[1]
+        self._bh = self.body.wrap(aW, aH)[1]
         self.height = self._hh + self._gap() + self._bh
         return aW, self.height
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        room = aH - self.head.wrapOn(self.canv, aW, aH)[1] - self._gap()
-        parts = self.body.splitOn(self.canv, aW, room) if room > 0 else []
+    def split(self, aW: float, aH: float) -> list[Block]:
+        room = aH - self.head.wrap(aW, aH)[1] - self._gap()
+        parts = self.body.split(aW, room) if room > 0 else []
         if len(parts) < 2:
             return []
         return [KeepWithNext(self.head, parts[0]), *parts[1:]]
 
     def draw(self) -> None:
-        self.head.drawOn(self.canv, 0, self.height - self._hh)
-        self.body.drawOn(self.canv, 0, 0)
-
-
-def bind_headings(story: list[Flowable]) -> list[Flowable]:
-    """Pair every flowable marked `keep_next` with the one after it."""
-    out: list[Flowable] = []
-    pending: Flowable | None = None
-    for f in reversed(story):
-        if getattr(f, "keep_next", False) and pending is not None and type(pending).__name__ not in _BREAKS:
-            out[-1] = KeepWithNext(f, pending)
-        else:
-            out.append(f)
-        pending = out[-1]
-    return out[::-1]
-
-
-_BREAKS = {"PageBreak", "CondPageBreak", "IfOddPage", "PadToMultiple", "Section"}
+        self.head.wrap(self.width, self.height)
+        self.head.draw_on(self.canv, 0, self.height - self._hh)
+        self.body.wrap(self.width, self.height)
+        self.body.draw_on(self.canv, 0, 0)

@@ -49,20 +49,12 @@ def styles(theme: Theme, scale: float = 1.0) -> Styles:
 
 
 def measure(flowables, width: float) -> float:
-    """The height a list of flowables needs in a frame `width` wide (spaces counted in full)."""
-    canv = _scratch_canvas()
-    total = 0.0
+    """The height a list of blocks needs at the top of a frame `width` wide."""
+    total, gap = 0.0, None
     for f in flowables:
-        _, h = f.wrapOn(canv, width, 1e6)
-        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        if hasattr(f, "wrap"):
+            _, h = f.wrap(width, 1e6)
+            total += h + (0.0 if gap is None else max(gap, f.space_before))  # as paginate() spaces them
+            gap = f.space_after
     return total
 
-
-@cache
-def _scratch_canvas():
-    # Some flowables (lists) measure through a canvas; nothing is ever drawn on this one.
-    import io
-
-    from reportlab.pdfgen.canvas import Canvas
-
-    return Canvas(io.BytesIO())

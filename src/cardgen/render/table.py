@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
 
+from cardgen.render.layout import Block
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
@@ -78,7 +78,7 @@ def layout_ticks(items: tuple[str, ...], size: float, width: float) -> list[list
     return [line for line in lines if line]
 
 
-class RuledTable(Flowable):
+class RuledTable(Block):
     def __init__(
         self,
         columns: list[Column],
@@ -89,7 +89,6 @@ class RuledTable(Flowable):
         header: bool = True,
         header_size: float = 8.5,
     ):
-        super().__init__()
         self.columns, self.rows, self.theme = columns, rows, theme
         self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
         self._note_size = max(SCALE.tiny, size - 1.5)
@@ -148,7 +147,7 @@ class RuledTable(Flowable):
         self.height = self._hh + sum(self._heights)
         return self.width, self.height
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:
+    def split(self, aW: float, aH: float) -> list[Block]:
         self.wrap(aW, aH)
         used, n = self._hh, 0
         for i, h in enumerate(self._heights):
@@ -248,7 +247,7 @@ class RuledTable(Flowable):
         for line in note:
             self._text(text, line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
             y -= self._note_size * LEADING
-        if cell.link:
+        if cell.link and getattr(c, "cardgen_links", True):
             c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
 
     @staticmethod
