@@ -28,6 +28,7 @@ class BuildOptions:
     athlete: str | None = None
     start: dt.date | None = None
     theme: str = "mono"
+    long_edge: bool = False  # booklet-print.pdf for printers that only flip on the long edge
 
 
 @dataclass
@@ -64,7 +65,8 @@ def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> Non
     from cardgen.render.cards import CardOptions, render_cards
 
     if "booklet" in options.only:
-        out["booklet.pdf"], _ = render_booklet(plan, BookletOptions(options.paper, options.athlete), theme)
+        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme)
+        out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
     if "cards" in options.only:
         out["cards.pdf"] = render_cards(plan, CardOptions(options.paper, options.athlete), theme, warnings)
 
