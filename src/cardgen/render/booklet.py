@@ -384,16 +384,16 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
         note = " · ".join(x for x in (phase, f"p. {refs[anchor]}") if x)
         row = [Cell(f"Week {week.number}", bold=True, note=note, link=anchor, shade=marked)]
         if plan.start:
-            row.append(Cell(week.dates, size=9, link=anchor))
+            row.append(Cell(week.dates, size=9))
         for k in keys:
             s = by_key.get(k)
-            row.append(Cell(s.dose_summary, note=s.focus, link=anchor) if s else Cell("—", shade=True))
+            row.append(Cell(s.dose_summary, note=s.focus) if s else Cell("—", shade=True))
         rows.append(row)
     out: list = [
         Mark("Plan at a glance", "overview", "Plan at a glance", 0),
         TextBlock("Plan at a glance", st.h1),
         TextBlock("Each cell is that session's usual dose: sets × reps. Tap a week to go to its pages.", st.small),
-        RuledTable(columns, rows, theme, size=10, min_row=9 * MM),
+        RuledTable(columns, rows, theme, size=10, min_row=9 * MM, row_links=True),
         Spacer(GAP),
     ]
     notes = [w for w in plan.weeks if w.note]

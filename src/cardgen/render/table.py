@@ -88,14 +88,16 @@ class RuledTable(Block):
         min_row: float = 7 * MM,
         header: bool = True,
         header_size: float = 8.5,
+        row_links: bool = False,
     ):
         self.columns, self.rows, self.theme = columns, rows, theme
         self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
         self._note_size = max(SCALE.tiny, size - 1.5)
+        self.row_links = row_links  # the first cell's link covers its whole row: one annotation a row
         self._wrapped_at: float | None = None
 
     def _copy(self, rows: list[Row]) -> "RuledTable":
-        return RuledTable(self.columns, rows, self.theme, self.size, self.min_row, self.header, self.header_size)
+        return RuledTable(self.columns, rows, self.theme, self.size, self.min_row, self.header, self.header_size, self.row_links)
 
     # -- geometry --------------------------------------------------------------------------
     def widths(self, avail: float) -> list[float]:
@@ -194,6 +196,8 @@ class RuledTable(Block):
             else:
                 for cell, x, w in zip(row, xs, widths):
                     self._draw_cell(cell, x, y, w, h, text, boxes)
+                if self.row_links and row[0].link and getattr(c, "cardgen_links", True):
+                    c.linkRect("", row[0].link, (0, y - h, self.width, y), relative=1, thickness=0)
                 for x in xs:
                     _rule(rules, x, y, x, y - h)
             followed_by_strip = i + 1 < len(self.rows) and isinstance(self.rows[i + 1], TickStrip)
@@ -247,7 +251,7 @@ class RuledTable(Block):
         for line in note:
             self._text(text, line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
             y -= self._note_size * LEADING
-        if cell.link and getattr(c, "cardgen_links", True):
+        if cell.link and not self.row_links and getattr(c, "cardgen_links", True):
             c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
 
     @staticmethod
