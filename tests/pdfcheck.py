@@ -65,3 +65,30 @@ def unembedded_fonts(data: bytes) -> list[str]:
             if not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 bad.append(str(font.get("/BaseFont")))
     return bad
+
+
+def inside(word, x0, top, x1, bottom, tol=0.5) -> bool:
+    """Whether a pdfplumber word box lies within a box given in pdfplumber's top-down coordinates."""
+    return word["x0"] >= x0 - tol and word["x1"] <= x1 + tol and word["top"] >= top - tol and word["bottom"] <= bottom + tol
+
+
+def overlapping(words):
+    """Pairs of words whose boxes overlap by more than half a point both ways."""
+    boxes = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if b["top"] > a["bottom"]:
+                break
+            dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+            dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if dx > 0.5 and dy > 0.5:
+                yield a["text"], b["text"]
+
+
+def page_problems(page, margin: float) -> list[str]:
+    """What breaks the house rules on one page: words outside the frame, overlaps, type under 8 pt."""
+    w, h = page["size"]
+    out = [f"outside the printable frame: {x['text']!r}" for x in page["words"] if not inside(x, margin, margin, w - margin, h - margin)]
+    out += [f"overlap: {a!r} / {b!r}" for a, b in overlapping(page["words"])]
+    out += [f"under 8 pt: {x['text']!r} at {x['size']:.1f}" for x in page["words"] if x["size"] < 7.95]
+    return out

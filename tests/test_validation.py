@@ -261,8 +261,8 @@ CASES = [
         id="too-few-cues",
     ),
     pytest.param(
-        "exercises/band-walk.yaml", "  - Toes forward\n", "  - Toes forward\n  - a\n  - b\n  - c\n  - d\n",
-        [f"{EX}:9: cues: expected at most 6 items, found 7"],
+        "exercises/band-walk.yaml", "  - Toes forward\n", "  - Toes forward\n  - a\n  - b\n  - c\n  - d\n  - e\n  - f\n",
+        [f"{EX}:9: cues: expected at most 8 items, found 9"],
         id="too-many-cues",
     ),
     pytest.param(

@@ -70,7 +70,10 @@ def _message(err: dict, fields_of) -> str:
         known = f"; known fields: {', '.join(allowed)}" if allowed else ""
         return f"unknown field{hint}{known}"
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, found {describe(value)}"
+        hint = ""
+        if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+            hint = " (text with ': ' in it needs quotes)"  # YAML read "Tip: go slow" as a mapping
+        return f"expected {_TYPE_WORDS[kind]}, found {describe(value)}{hint}"
     if kind == "literal_error":
         return f"expected one of {ctx.get('expected')}, found {describe(value)}"
     if kind in ("too_short", "too_long"):

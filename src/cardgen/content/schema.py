@@ -58,7 +58,7 @@ class Exercise(Strict):
     purpose: Text
     setup: str = ""
     steps: list[Text] = Field(min_length=1)
-    cues: list[Text] = Field(min_length=3, max_length=6)
+    cues: list[Text] = Field(min_length=3, max_length=8)  # 3-6 is the aim; 8 still lays out
     key_cues: int = Field(default=2, ge=1, le=3)
     mistakes: list[Text] = []
     easier: list[Variant] = []

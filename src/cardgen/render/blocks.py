@@ -48,6 +48,8 @@ def set_rep_grid(
     form-cue checklist, right under the sets it is about.
     """
     sets = max(p.sets for p in session.items)
+    if sets > 3:
+        set_width = max(14 * MM, set_width - (sets - 3) * 3 * MM)  # leave the names room to breathe
     columns = [Column("Exercise")] + [Column(f"Set {i + 1}", set_width) for i in range(sets)] + [Column("Rest", 11 * MM, "center")]
     rows = []
     for p in session.items:

@@ -1,0 +1,54 @@
+"""A content set built to break layouts (tests/stress): long names, eight cues, ten exercises in a
+session, four sets, three sessions a week, a long athlete name. Nothing may overflow or overlap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cardgen.content.load import load_library
+from cardgen.pipeline import BuildOptions, plan_from, render
+from pdfcheck import MM, page_problems, pages, reader
+
+STRESS = Path(__file__).resolve().parent / "stress"
+ATHLETE = "Zoë Łukasiewicz-Ní Bhriain of the Very Long Name Running Club"
+
+
+@pytest.fixture(scope="module", params=["a4", "letter"])
+def booklet(request):
+    library = load_library(STRESS)
+    plan = plan_from(library, "stress", dt.date(2026, 3, 2))
+    pdfs = render(plan, BuildOptions("stress", paper=request.param, only=("booklet",), athlete=ATHLETE))
+    return plan, pdfs
+
+
+def test_every_page_keeps_the_rules(booklet):
+    _, pdfs = booklet
+    for name in ("booklet.pdf", "booklet-print.pdf"):
+        for n, page in enumerate(pages(pdfs[name]), 1):
+            assert page_problems(page, 6.35 * MM) == [], f"{name} page {n}"
+
+
+def test_long_names_wrap_rather_than_run_out_of_their_cells(booklet):
+    plan, pdfs = booklet
+    words = " ".join(" ".join(p["text"].split()) for p in pages(pdfs["booklet.pdf"]))
+    for ex in plan.exercises.values():
+        assert ex.name in words
+        for cue in ex.cues:
+            assert cue in words
+
+
+def test_a_crowded_session_continues_with_its_table_header(booklet):
+    _, pdfs = booklet
+    texts = [p["text"] for p in pages(pdfs["booklet.pdf"])]
+    continued = [t for t in texts if t.split("\n")[1].startswith("Exercise")]  # a page that opens mid-table
+    assert continued, "the crowded session spills onto a continuation page"
+    assert all("Set 1" in t.split("\n")[1] or "Load" in t.split("\n")[1] for t in continued)
+
+
+def test_page_count_is_still_a_multiple_of_four(booklet):
+    _, pdfs = booklet
+    n = len(reader(pdfs["booklet.pdf"]).pages)
+    assert n % 4 == 0 and len(reader(pdfs["booklet-print.pdf"]).pages) == n // 2
