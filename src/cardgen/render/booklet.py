@@ -210,7 +210,7 @@ def _notes_page(st: Styles, theme: Theme) -> list:
 
 def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
     story: list = []
-    story += _cover(plan, options, st, theme)
+    story += _cover(plan, options, st, theme, refs)
     story += [PageBreak()] + _how_to(plan, st, theme)
     story += [PageBreak()] + _overview(plan, st, theme, refs)
     first = True
@@ -231,7 +231,7 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
     return story
 
 
-def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme) -> list:
+def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
     n, s = len(plan.weeks), plan.sessions_per_week
     facts = [f"{n} week{'s' if n != 1 else ''}", f"{s} session{'s' if s != 1 else ''} a week"]
     if plan.minutes:
@@ -242,15 +242,31 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme) -> lis
     out += [Spacer(GAP), Rule(theme, 1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3)]
     rows = [("Athlete", options.athlete or "")]
     if plan.start:
-        rows.append(("Starts", f"{plan.start:%A %-d %B %Y}"))
+        rows.append(("Starts", _long_date(plan.start)))
         if plan.race_week:
-            race = plan.weeks[plan.race_week - 1].end
-            rows.append(("Race day", f"{race:%A %-d %B %Y}"))
+            rows.append(("Race day", _long_date(plan.weeks[plan.race_week - 1].end)))
     else:
         rows += [("Starts", ""), ("Race day", "")]
     rows.append(("Coach", ""))
-    out += [Spacer(14 * MM), FillIn(rows, theme)]
+    out += [Spacer(14 * MM), FillIn(rows, theme), Spacer(10 * MM), _contents(plan, st, theme, refs)]
     return out
+
+
+def _long_date(day) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"  # no %-d: it is not portable
+
+
+def _contents(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> Block:
+    first_ex = exercise_anchor(next(iter(plan.exercises)))
+    first_week = week_anchor(plan.weeks[0].number)
+    entries = [
+        ("How to use this booklet", "how-to", 2),
+        ("Plan at a glance", "overview", 3),
+        ("Exercises", first_ex, refs[first_ex]),
+        ("Weeks", first_week, refs[first_week]),
+    ]
+    rows = [[Cell(label, link=key), Cell(str(page), align="right")] for label, key, page in entries]
+    return RuledTable([Column("", None), Column("", 14 * MM, "right")], rows, theme, size=SCALE.body, min_row=7 * MM, header=False, row_links=True)
 
 
 class Rule(Block):
