@@ -52,8 +52,8 @@ def _footer_number(half_text: str) -> str:
 
 
 @pytest.mark.parametrize("paper, sheet", [("a4", (297 * MM, 210 * MM)), ("letter", (11 * 72, 8.5 * 72))])
-def test_print_file_puts_pages_in_saddle_stitch_order(default_plan, paper, sheet):
-    pdfs = render(default_plan, BuildOptions("8-week-half", paper=paper, only=("booklet",)))
+def test_print_file_puts_pages_in_saddle_stitch_order(built, paper, sheet):
+    default_plan, pdfs = built["8-week-half", paper]
     n = len(reader(pdfs["booklet.pdf"]).pages)
     sheets = pages(pdfs["booklet-print.pdf"])
     assert len(sheets) == n // 2
