@@ -32,6 +32,10 @@ LETTER = Size("Letter", 8.5 * INCH, 11 * INCH)
 HALF_LETTER = Size("half-letter", 5.5 * INCH, 8.5 * INCH)
 
 SHEETS = {"a4": A4, "letter": LETTER}
+# Poster sheets only: A3 and tabloid (11 x 17 in) need a bigger printer or a copy shop.
+A3 = Size("A3", 297 * MM, 420 * MM)
+TABLOID = Size("Tabloid", 11 * INCH, 17 * INCH)
+POSTER_SHEETS = {"a4": A4, "letter": LETTER, "a3": A3, "tabloid": TABLOID}
 BOOKLET_PAGE = {"a4": A5, "letter": HALF_LETTER}
 
 # Home printers cannot print the outer 3-6 mm of a sheet; 0.25 in clears all common models.

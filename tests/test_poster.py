@@ -1,0 +1,339 @@
+"""The fridge poster read back from the PDF: one sheet of the right size, big type and big boxes, every
+week and exercise on it, the special weeks marked, nothing near the paper edge, and the same bytes
+every time. A long plan squeezes but keeps the floors; an absurd one is refused with a useful message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pdfplumber
+import pytest
+
+from conftest import ATHLETE, LIBRARY, PLANS
+from pdfcheck import MM, pages, reader
+
+from cardgen.content.schema import PlanTemplate
+from cardgen.errors import CardgenError, LayoutError
+from cardgen.pipeline import plan_from
+from cardgen.plan.expand import expand
+from cardgen.plan.model import Plan
+from cardgen.prepress.paper import A3, A4, LETTER, POSTER_SHEETS, TABLOID
+from cardgen.render.poster import PosterOptions, render_poster
+from cardgen.style.theme import COLOR, MONO
+
+PRINTABLE = 6.35 * MM
+IMPORTANT = 10 * MM
+START = dt.date(2026, 3, 2)
+EPS = 0.05  # pt: sizes read back from the PDF carry float noise
+
+
+def _template(weeks: int, sessions: int, title: str) -> PlanTemplate:
+    ids = sorted(LIBRARY.exercises)
+    focus = ["Glutes & hips", "Hamstrings & power", "Calves & balance", "Core", "Jumps", "Mobility"]
+    return PlanTemplate.model_validate(
+        {
+            "title": title,
+            "subtitle": f"{weeks} weeks of strength for the long run",
+            "weeks": weeks,
+            "race_week": weeks,
+            "progression": {"reps": {"from": "3 x 8-10", "to": "3 x 12-15", "over": f"1-{weeks - 3}"}},
+            "phases": [
+                {"weeks": f"{weeks - 4}", "name": "Deload", "kind": "deload", "sets": 2},
+                {"weeks": f"{weeks}", "name": "Race week", "kind": "taper", "sets": 1},
+            ],
+            "sessions": {
+                "ABCDEF"[i]: {
+                    "focus": focus[i],
+                    "exercises": [{"exercise": ids[(i * 5 + j) % len(ids)]} for j in range(5)],
+                }
+                for i in range(sessions)
+            },
+        }
+    )
+
+
+def _stress(weeks: int, sessions: int, title: str = "Marathon Strength Block", start=START) -> Plan:
+    return expand("stress", _template(weeks, sessions, title), LIBRARY.exercises, start)
+
+
+@pytest.fixture(scope="module")
+def posters() -> dict[tuple[str, str], tuple[Plan, bytes]]:
+    """Every shipped plan on A4 (dated, with an athlete), the default plan on every other sheet
+    (undated, no athlete), and a 16-week, 3-session plan on A4 and Letter."""
+    out = {}
+    for plan_id in PLANS:
+        plan = plan_from(LIBRARY, plan_id, START)
+        out[plan_id, "a4"] = (plan, render_poster(plan, PosterOptions("a4", ATHLETE), MONO))
+    plan = plan_from(LIBRARY, "8-week-half")
+    for paper in ("letter", "a3", "tabloid"):
+        out["8-week-half", paper] = (plan, render_poster(plan, PosterOptions(paper), MONO))
+    stress = _stress(16, 3)
+    for paper in ("a4", "letter"):
+        out["stress-16x3", paper] = (stress, render_poster(stress, PosterOptions(paper, ATHLETE), MONO))
+    return out
+
+
+KEYS = [(p, "a4") for p in PLANS] + [("8-week-half", p) for p in ("letter", "a3", "tabloid")] + [
+    ("stress-16x3", "a4"),
+    ("stress-16x3", "letter"),
+]
+
+
+def _page(posters, key):
+    plan, pdf = posters[key]
+    sheets = pages(pdf)
+    assert len(sheets) == 1
+    return plan, sheets[0]
+
+
+def _boxes(page) -> list[dict]:
+    return [r for r in page["rects"] if abs(r["width"] - r["height"]) < 0.5 and r["width"] >= 5 * MM]
+
+
+def _find(words: list[dict], phrase: str) -> list[dict] | None:
+    """The words of `phrase` in reading order: along a line, or wrapped onto the next line at the same
+    left edge (a name broken over two lines of its column)."""
+    tokens = phrase.split()
+    for first in (w for w in words if w["text"] == tokens[0]):
+        found, cur = [first], first
+        for token in tokens[1:]:
+            nxt = next(
+                (
+                    w
+                    for w in words
+                    if w["text"] == token
+                    and (
+                        (abs(w["bottom"] - cur["bottom"]) < 1 and 0 <= w["x0"] - cur["x1"] < w["size"] * 0.6)
+                        or (abs(w["x0"] - first["x0"]) < 1 and 0 < w["top"] - cur["top"] < 2 * cur["size"])
+                    )
+                ),
+                None,
+            )
+            if nxt is None:
+                break
+            found.append(nxt)
+            cur = nxt
+        if len(found) == len(tokens):
+            return found
+    return None
+
+
+def _week_label(words: list[dict], number: int) -> dict:
+    found = _find(words, f"Week {number}")
+    assert found, f"'Week {number}' is missing"
+    return found[0]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_one_sheet_of_the_asked_size_in_portrait(posters, key):
+    _, page = _page(posters, key)
+    sheet = POSTER_SHEETS[key[1]]
+    assert page["size"] == pytest.approx((sheet.width, sheet.height), abs=0.01)
+    assert page["size"][0] < page["size"][1]
+
+
+def test_added_poster_sheets():
+    assert (A3.width / MM, A3.height / MM) == pytest.approx((297, 420))
+    assert (TABLOID.width, TABLOID.height) == pytest.approx((11 * 72, 17 * 72))
+    assert POSTER_SHEETS == {"a4": A4, "letter": LETTER, "a3": A3, "tabloid": TABLOID}
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_title_first_and_at_least_36pt(posters, key):
+    plan, page = _page(posters, key)
+    words = sorted(page["words"], key=lambda w: (round(w["top"]), w["x0"]))
+    tokens = plan.title.split()
+    title = words[: len(tokens)]
+    assert [w["text"] for w in title] == tokens
+    assert min(w["size"] for w in title) >= 36 - EPS
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_no_type_below_12pt_and_every_word_inside_the_frame(posters, key):
+    _, page = _page(posters, key)
+    w, h = page["size"]
+    small = {(x["text"], round(x["size"], 1)) for x in page["words"] if x["size"] < 12 - EPS}
+    assert small == set()
+    # The printable frame is 6.35 mm; everything on a poster counts as important: 10 mm.
+    for margin in (PRINTABLE, IMPORTANT):
+        outside = [
+            x["text"]
+            for x in page["words"]
+            if x["x0"] < margin - 0.5 or x["x1"] > w - margin + 0.5 or x["top"] < margin - 0.5 or x["bottom"] > h - margin + 0.5
+        ]
+        assert outside == [], f"words closer than {margin / MM:g} mm to the paper edge"
+    shapes = page["rects"] + page["lines"]
+    assert all(IMPORTANT - 0.5 <= s["x0"] and s["x1"] <= w - IMPORTANT + 0.5 for s in shapes)
+    assert all(IMPORTANT - 0.5 <= s["top"] and s["bottom"] <= h - IMPORTANT + 0.5 for s in shapes)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_one_tick_box_of_at_least_12mm_per_session_of_every_week(posters, key):
+    plan, page = _page(posters, key)
+    boxes = _boxes(page)
+    assert len(boxes) == sum(len(w.sessions) for w in plan.weeks)
+    assert min(b["width"] for b in boxes) >= 12 * MM - 0.01
+    assert len({(round(b["x0"]), round(b["top"])) for b in boxes}) == len(boxes), "boxes drawn on top of each other"
+    words = page["words"]
+    for week in plan.weeks:
+        label = _week_label(words, week.number)
+        row = [b for b in boxes if b["top"] - 2 * MM < (label["top"] + label["bottom"]) / 2 < b["bottom"] + 2 * MM]
+        assert len(row) == len(week.sessions), f"week {week.number}: one box per session on its row"
+    # Neighbouring boxes keep the print guide's 2 mm apart.
+    for a in boxes:
+        for b in boxes:
+            if a is not b and abs(a["x0"] - b["x0"]) < 1 and b["top"] > a["top"]:
+                assert b["top"] - a["bottom"] >= 2 * MM - 0.01 or b["top"] - a["bottom"] > 20 * MM
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_week_with_its_dose_of_at_least_18pt(posters, key):
+    plan, page = _page(posters, key)
+    words = page["words"]
+    for week in plan.weeks:
+        label = _week_label(words, week.number)
+        grid_right = min(b["x0"] for b in _boxes(page))
+        line = [w for w in words if abs(w["bottom"] - label["bottom"]) < 1 and w["x1"] < grid_right]
+        assert min(w["size"] for w in line) >= 18 - EPS
+        text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+        doses = {s.dose_summary for s in week.sessions}
+        assert any(d in text for d in doses), f"week {week.number}: no dose beside the label in {text!r}"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_exercise_named_once_at_least_14pt(posters, key):
+    plan, page = _page(posters, key)
+    for ex in plan.exercises.values():
+        found = _find(page["words"], ex.name)
+        assert found, f"{ex.name!r} is missing"
+        assert min(w["size"] for w in found) >= 14 - EPS
+    # Listed once per session that does it: the same name appears as often as sessions use it.
+    sessions = {s.key for w in plan.weeks for s in w.sessions}
+    for ex_id, ex in plan.exercises.items():
+        uses = sum(1 for k in sessions if any(p.exercise_id == ex_id for w in plan.weeks for s in w.sessions if s.key == k for p in s.items))
+        heads = [w for w in page["words"] if w["text"] == ex.name.split()[0]]
+        assert len(heads) >= uses
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_deload_taper_and_race_weeks_shaded_and_labelled(posters, key):
+    plan, page = _page(posters, key)
+    words = page["words"]
+    fills = [r for r in page["rects"] if r["fill"] and tuple(r["non_stroking_color"] or ()) != (1.0, 1.0, 1.0) and r not in _boxes(page)]
+    for week in plan.weeks:
+        label = _week_label(words, week.number)
+        mid = (label["top"] + label["bottom"]) / 2
+        band = [f for f in fills if f["top"] <= mid <= f["bottom"] and f["x0"] <= label["x0"]]
+        special = week.kind != "build" or week.race
+        assert bool(band) == special, f"week {week.number}: shaded {bool(band)}, expected {special}"
+        if special:
+            rows = [w for w in words if label["top"] - 1 <= w["top"] and w["bottom"] <= band[0]["bottom"] + 1 and w["x1"] < band[0]["x1"]]
+            text = " ".join(w["text"] for w in rows)
+            assert week.phase in text
+            if week.race:
+                assert "Race" in text
+
+
+def test_the_race_week_of_the_default_plan_is_marked(posters):
+    plan, page = _page(posters, ("8-week-half", "a4"))
+    assert plan.race_week == 8
+    label = _week_label(page["words"], 8)
+    below = [w["text"] for w in page["words"] if 0 < w["top"] - label["bottom"] < 8 * MM and abs(w["x0"] - label["x0"]) < 60 * MM]
+    assert "Race" in below
+
+
+def test_race_day_is_the_last_day_of_the_race_week_when_dated(posters):
+    for key in [("8-week-half", "a4"), ("stress-16x3", "a4")]:
+        plan, page = _page(posters, key)
+        day = plan.weeks[plan.race_week - 1].end
+        assert day.weekday() == 6
+        assert _find(page["words"], f"Race day {day:%A} {day.day} {day:%B %Y}"), key
+
+
+def test_race_day_is_a_line_to_write_on_when_undated(posters):
+    _, page = _page(posters, ("8-week-half", "a3"))
+    label = _find(page["words"], "Race day")
+    assert label
+    day = label[-1]
+    lines = [ln for ln in page["lines"] if ln["x0"] > day["x1"] and abs(ln["top"] - day["bottom"]) < 4 * MM and ln["x1"] - ln["x0"] > 30 * MM]
+    assert lines, "a line to write the race day on"
+    assert _find(page["words"], "Name"), "a line for a name when none is given"
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_athlete_named(posters, plan_id):
+    _, page = _page(posters, (plan_id, "a4"))
+    assert _find(page["words"], ATHLETE)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_mono_ink_black_text_and_only_light_fills(posters, key):
+    _, pdf = posters[key]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        colours = {tuple(c["non_stroking_color"] or (0,)) for c in page.chars}
+        assert colours <= {(0,), (0.0,), (0.0, 0.0, 0.0)}, "text is 100 % black"
+        for r in page.rects:
+            if r["fill"]:
+                assert min(r["non_stroking_color"]) >= 0.75, "grey only as a light fill"
+        for shape in page.rects + page.lines:
+            if shape["stroke"]:
+                assert shape["linewidth"] >= 0.5
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_sheet_is_used_to_its_foot(posters, key):
+    _, page = _page(posters, key)
+    h = page["size"][1]
+    lowest = max([w["bottom"] for w in page["words"]] + [r["bottom"] for r in page["rects"]])
+    assert h - lowest < 25 * MM, f"{(h - lowest) / MM:.0f} mm left empty at the foot"
+
+
+def test_metadata_and_reproducible_bytes(posters):
+    plan, pdf = posters["8-week-half", "a4"]
+    again = render_poster(plan, PosterOptions("a4", ATHLETE), MONO)
+    assert again == pdf
+    meta = reader(pdf).metadata
+    assert meta.title == "Half Marathon Leg Strength: poster"
+    assert meta.author == ATHLETE
+    assert meta.subject == "Fridge poster, 8 weeks × 2 sessions"
+    colour = render_poster(plan, PosterOptions("a4", ATHLETE), COLOR)
+    assert colour == render_poster(plan, PosterOptions("a4", ATHLETE), COLOR)
+    assert colour != pdf
+
+
+def test_the_16_week_plan_uses_the_least_sizes_only_where_needed(posters):
+    _, page = _page(posters, ("stress-16x3", "a4"))
+    assert min(b["width"] for b in _boxes(page)) < 15 * MM  # it had to squeeze…
+    _, short = _page(posters, ("six-move-leg-workout", "a4"))
+    assert min(b["width"] for b in _boxes(short)) >= 20 * MM  # …a four-week plan does not
+
+
+def test_a_long_title_wraps_at_36pt_or_more():
+    plan = _stress(8, 2, title="A Very Long Title for a Strength Plan That Goes On and On for Runners")
+    page = pages(render_poster(plan, PosterOptions("a4"), MONO))[0]
+    words = sorted(page["words"], key=lambda w: (round(w["top"]), w["x0"]))
+    title = words[: len(plan.title.split())]
+    assert [w["text"] for w in title] == plan.title.split()
+    assert len({round(w["top"]) for w in title}) >= 2
+    assert min(w["size"] for w in title) >= 36 - EPS
+
+
+def test_an_absurd_plan_is_refused_with_what_to_shorten():
+    plan = _stress(52, 6, title="A Year of Everything")
+    with pytest.raises(LayoutError) as info:
+        render_poster(plan, PosterOptions("a4"), MONO)
+    assert str(info.value) == (
+        "the poster of 'A Year of Everything' (52 weeks × 6 sessions) does not fit one A4 sheet with 12 mm tick "
+        "boxes and 12 pt type; shorten the plan to 8 weeks or fewer, or list fewer exercises per session, or print "
+        "it on a bigger sheet (a3 or tabloid)"
+    )
+    # The advice holds: eight weeks of the same six sessions fit.
+    assert render_poster(_stress(8, 6), PosterOptions("a4"), MONO)
+
+
+def test_unknown_paper():
+    plan = plan_from(LIBRARY, "8-week-half")
+    with pytest.raises(CardgenError, match="unknown poster paper 'a5'; use one of a4, letter, a3, tabloid"):
+        render_poster(plan, PosterOptions("a5"), MONO)
