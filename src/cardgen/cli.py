@@ -8,12 +8,32 @@ from pathlib import Path
 import click
 
 from cardgen import __version__
+from cardgen.prepress.cards import CARDS, DUPLEX
 
 _content_option = click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False),
     help="Content folder with exercises/ and plans/ [default: ./content if present, else the shipped library]",
 )
+
+
+class _BackOffset(click.ParamType):
+    """"X,Y" in millimetres: a printer's front-to-back shift, to be undone."""
+
+    name = "X,Y"
+    LIMIT = 10.0  # mm; a printer that misses by more needs fixing, not an offset
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        parts = str(value).replace(" ", "").split(",")
+        try:
+            x, y = (float(p) for p in parts)
+        except ValueError:
+            self.fail(f"expected two numbers in mm as X,Y, for example 1.5,-1; found {value!r}", param, ctx)
+        if not all(abs(v) <= self.LIMIT and v == v for v in (x, y)):
+            self.fail(f"each value must lie between -{self.LIMIT:g} and {self.LIMIT:g} mm; found {value!r}", param, ctx)
+        return (x, y)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,7 +51,10 @@ def main() -> None:
 @click.option("--athlete", help="Name printed on the cover and on every card.")
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): logs and cards carry each week's dates.")
 @click.option("--theme", type=click.Choice(["mono", "color"]), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
-def build(plan_id, paper, out, content, only, athlete, start, theme) -> None:
+@click.option("--card", type=click.Choice(CARDS), default="quarter", show_default=True, help="Pocket card size; quarter is the sheet cut in four, id1 a wallet summary per session.")
+@click.option("--duplex", type=click.Choice(DUPLEX), default="long", show_default=True, help="Card backs for a long- or short-edge flip, or fold: front and back side by side, fold and glue.")
+@click.option("--back-offset", type=_BackOffset(), default="0,0", help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
+def build(plan_id, paper, out, content, only, athlete, start, theme, card, duplex, back_offset) -> None:
     """Build the booklet and pocket cards of a plan."""
     from cardgen.pipeline import PRODUCTS, BuildOptions, build as run
 
@@ -44,12 +67,25 @@ def build(plan_id, paper, out, content, only, athlete, start, theme) -> None:
         athlete=(athlete or "").strip() or None,
         start=start.date() if start else None,
         theme=theme,
+        card=card,
+        duplex=duplex,
+        back_offset=back_offset,
     )
     result = run(options)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for path in result.files:
         click.echo(str(path))
+
+
+@main.command(name="print-test")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Sheet size of the home printer.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="PDF to write  [default: output/print-test.pdf]")
+def print_test(paper, out) -> None:
+    """Write a two-page sheet that measures how far your printer shifts the backs (for --back-offset)."""
+    from cardgen.pipeline import print_test as run
+
+    click.echo(str(run(paper, out)))
 
 
 @main.command()

@@ -29,6 +29,9 @@ class BuildOptions:
     start: dt.date | None = None
     theme: str = "mono"
     long_edge: bool = False  # booklet-print.pdf for printers that only flip on the long edge
+    card: str = "quarter"  # pocket card size: quarter, a6, a7, index-3x5, index-4x6, id1
+    duplex: str = "long"  # cards' backs: long or short edge flip, or fold (front and back side by side)
+    back_offset: tuple[float, float] = (0.0, 0.0)  # mm added to every card back: + right, + up on the back page
 
 
 @dataclass
@@ -68,7 +71,8 @@ def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> Non
         booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme)
         out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
     if "cards" in options.only:
-        out["cards.pdf"] = render_cards(plan, CardOptions(options.paper, options.athlete), theme, warnings)
+        cards = CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset)
+        out["cards.pdf"] = render_cards(plan, cards, theme, warnings)
 
 
 @contextmanager
@@ -98,3 +102,14 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
         write_atomic(folder / name, data)
         result.files.append(folder / name)
     return result
+
+
+def print_test(paper: str = "a4", out: Path | None = None) -> Path:
+    """Write the two-page duplex alignment test that measures --back-offset; returns its path."""
+    from cardgen.render.printtest import render_print_test
+    from cardgen.write import prepare_dir, write_atomic
+
+    path = out or Path("output") / "print-test.pdf"
+    prepare_dir(path.parent)
+    write_atomic(path, render_print_test(paper))
+    return path
