@@ -64,10 +64,6 @@ class Sizes:
         return Sizes(*(max(FLOOR, v * scale) for v in (self.title, self.name, self.dose, self.cue, self.small)))
 
     @property
-    def smallest(self) -> float:
-        return min(self.title, self.name, self.dose, self.cue, self.small)
-
-    @property
     def at_floor(self) -> bool:
         return max(self.title, self.name, self.dose, self.cue, self.small) <= FLOOR + 1e-9
 
@@ -269,8 +265,7 @@ def _front(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: fl
     shared = None if options.card == "quarter" else _common_rest(card.session)
     head = _wrapped("text", card.name, BOLD, z.title, width)
     when = card.week.dates or "Date __________"
-    sub = " · ".join(x for x in (when, card.week.phase if card.week.kind != "build" else "", options.athlete or "") if x)
-    head += _wrapped("text", sub, REGULAR, z.small, width)
+    head += _facts([x for x in (when, card.week.phase if card.week.kind != "build" else "", options.athlete or "") if x], z.small, width)
     focus = card.session.focus + (f" · rest {shared} s between sets" if shared is not None else "")
     head += _wrapped("text", focus, REGULAR, z.small, width)
     head.append(Line("rule", size=style.rule))

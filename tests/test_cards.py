@@ -1,0 +1,491 @@
+"""Pocket cards for any printer: sheet geometry per size and paper, duplex and fold mapping, marks,
+back offset, safe areas read back from the PDFs, wallet cards, the alignment test and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from functools import cache
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from cardgen.cli import main
+from cardgen.errors import CardgenError, LayoutError
+from cardgen.pipeline import BuildOptions, build, print_test, render
+from cardgen.prepress.cards import CARDS, DUPLEX, MARK_OFFSET, card_sheet
+from cardgen.prepress.paper import A4, LETTER, SHEETS, Box, printable_frame
+from cardgen.render.printtest import render_print_test, targets
+from conftest import ATHLETE, GLUTE_BRIDGE, LIBRARY
+from pdfcheck import MM, reader, text
+
+from cardgen.pipeline import plan_from
+
+PAPERS = {"a4": A4, "letter": LETTER}
+GAP_SIZES = [c for c in CARDS if c != "quarter"]
+
+
+@cache
+def pages(data: bytes):
+    """Each page's size, text, characters (rotated ones too), words and lines."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [
+            {
+                "size": (float(p.width), float(p.height)),
+                "text": p.extract_text() or "",
+                "chars": p.chars,
+                "words": p.extract_words(),
+                "lines": p.lines,
+            }
+            for p in pdf.pages
+        ]
+
+
+def mm(box: Box) -> tuple[float, ...]:
+    return tuple(round(v / MM, 2) for v in (box.x, box.y, box.width, box.height))
+
+
+def same(a: Box, b: Box) -> bool:
+    return all(abs(u - v) < 1e-6 for u, v in zip((a.x, a.y, a.width, a.height), (b.x, b.y, b.width, b.height)))
+
+
+# ---------------------------------------------------------------- geometry, exact
+
+
+COUNTS = {  # (paper, card) → cards per sheet printed two-sided, and folded
+    ("a4", "quarter"): (4, 2), ("letter", "quarter"): (4, 2),
+    ("a4", "a6"): (2, 1), ("letter", "a6"): (2, 1),
+    ("a4", "a7"): (4, 2), ("letter", "a7"): (4, 2),
+    ("a4", "index-3x5"): (4, 2), ("letter", "index-3x5"): (4, 2),
+    ("a4", "index-4x6"): (2, 1), ("letter", "index-4x6"): (2, 1),
+    ("a4", "id1"): (10, 5), ("letter", "id1"): (9, 4),
+}
+
+
+@pytest.mark.parametrize("key", sorted(COUNTS), ids="-".join)
+def test_cards_per_sheet(key):
+    paper, card = key
+    duplex, fold = COUNTS[key]
+    assert card_sheet(PAPERS[paper], card, "long").per_sheet == duplex
+    assert card_sheet(PAPERS[paper], card, "short").per_sheet == duplex
+    assert card_sheet(PAPERS[paper], card, "fold").per_sheet == fold
+
+
+# paper, card → cols × rows, first slot and last slot (x, y, w, h in mm, origin bottom-left)
+SLOTS = {
+    ("a4", "quarter"): (2, 2, (0, 148.5, 105, 148.5), (105, 0, 105, 148.5)),
+    ("letter", "quarter"): (2, 2, (0, 139.7, 107.95, 139.7), (107.95, 0, 107.95, 139.7)),
+    # A6 fits only landscape inside the margins: two cards, 6 mm apart, centred.
+    ("a4", "a6"): (1, 2, (31, 151.5, 148, 105), (31, 40.5, 148, 105)),
+    ("a4", "a7"): (2, 2, (28, 151.5, 74, 105), (108, 40.5, 74, 105)),
+    ("a4", "index-3x5"): (2, 2, (25.8, 151.5, 76.2, 127), (108, 18.5, 76.2, 127)),
+    # Letter leaves 3.7 mm between the rows of 3×5 cards.
+    ("letter", "index-3x5"): (2, 2, (28.75, 141.55, 76.2, 127), (110.95, 10.85, 76.2, 127)),
+    ("a4", "index-4x6"): (1, 2, (28.8, 151.5, 152.4, 101.6), (28.8, 43.9, 152.4, 101.6)),
+    # ID-1 10 on A4 only if the rows share their cuts; the columns keep a 6 mm gap.
+    ("a4", "id1"): (2, 5, (16.4, 229.47, 85.6, 53.98), (108, 13.55, 85.6, 53.98)),
+    # ID-1 9 on Letter, upright cards, rows again sharing their cuts.
+    ("letter", "id1"): (3, 3, (20.98, 182.5, 53.98, 85.6), (140.94, 11.3, 53.98, 85.6)),
+}
+
+
+@pytest.mark.parametrize("key", sorted(SLOTS), ids="-".join)
+def test_slot_boxes_in_mm(key):
+    cols, rows, first, last = SLOTS[key]
+    sheet = card_sheet(PAPERS[key[0]], key[1])
+    assert (sheet.cols, sheet.rows) == (cols, rows)
+    assert mm(sheet.slot(0)) == pytest.approx(first, abs=0.01)
+    assert mm(sheet.slot(sheet.per_sheet - 1)) == pytest.approx(last, abs=0.01)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("card", GAP_SIZES)
+@pytest.mark.parametrize("duplex", ["long", "short"])
+def test_gap_grids_are_centred_inside_the_frame_and_apart(paper, card, duplex):
+    sheet = card_sheet(PAPERS[paper], card, duplex)
+    frame = printable_frame(sheet.sheet)
+    slots = [sheet.slot(i) for i in range(sheet.per_sheet)]
+    assert all(frame.inset(MARK_OFFSET).contains(s) for s in slots)
+    g = sheet.grid
+    assert g.x + g.width / 2 == pytest.approx(sheet.sheet.width / 2)
+    assert g.y + g.height / 2 == pytest.approx(sheet.sheet.height / 2)
+    for gap in (sheet.gap_x, sheet.gap_y):
+        assert gap == 0 or 3 * MM - 1e-6 <= gap <= 6 * MM + 1e-6
+    for i, a in enumerate(slots):
+        for b in slots[i + 1 :]:
+            assert not _overlap(a, b)
+
+
+def _overlap(a: Box, b: Box, tol: float = 0.01) -> bool:
+    return a.x < b.right - tol and b.x < a.right - tol and a.y < b.top - tol and b.y < a.top - tol
+
+
+# ---------------------------------------------------------------- duplex and fold mapping
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("card", CARDS)
+def test_long_edge_mirrors_columns_and_short_edge_rows(paper, card):
+    long, short = card_sheet(PAPERS[paper], card, "long"), card_sheet(PAPERS[paper], card, "short")
+    assert (long.back_turned, short.back_turned) == (False, True)
+    for i in range(long.per_sheet):
+        col, row = i % long.cols, i // long.cols
+        assert same(long.back_slot(i), long.slot(row * long.cols + long.cols - 1 - col))
+        assert same(short.back_slot(i), short.slot((short.rows - 1 - row) * short.cols + col))
+
+
+def test_quarter_mirror_by_index():
+    long, short = card_sheet(A4, "quarter", "long"), card_sheet(A4, "quarter", "short")
+    # Reading order 0 1 / 2 3: a long-edge flip swaps the columns, a short-edge flip the rows.
+    assert all(same(long.slot(j), long.back_slot(i)) for i, j in enumerate((1, 0, 3, 2)))
+    assert all(same(short.slot(j), short.back_slot(i)) for i, j in enumerate((2, 3, 0, 1)))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("card", CARDS)
+def test_fold_pairs_each_front_with_its_back_across_the_fold(paper, card):
+    sheet = card_sheet(PAPERS[paper], card, "fold")
+    w, h = sheet.sheet.width, sheet.sheet.height
+    assert sheet.backs_on_front
+    for i in range(sheet.per_sheet):
+        front, back = sheet.slot(i), sheet.back_slot(i)
+        if sheet.fold == "vertical":
+            assert front.right <= w / 2 + 0.01 and back.x >= w / 2 - 0.01
+            assert same(back, Box(w - front.right, front.y, front.width, front.height))
+            assert not sheet.back_turned
+        else:
+            assert front.y >= h / 2 - 0.01 and back.top <= h / 2 + 0.01
+            assert same(back, Box(front.x, h - front.top, front.width, front.height))
+            assert sheet.back_turned
+    boxes = sheet.cards_on_front_page()
+    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_fold_sides_chosen_for_the_most_cards():
+    assert card_sheet(A4, "id1", "fold").fold == "vertical"  # 5 beside the fold, 4 above it
+    assert card_sheet(A4, "a6", "fold").fold == "horizontal"  # an A6 is too wide for half an A4
+    assert card_sheet(A4, "quarter", "fold").fold == "vertical"
+
+
+@pytest.mark.parametrize("duplex", ["long", "short"])
+@pytest.mark.parametrize("card", CARDS)
+def test_back_offset_moves_every_back_by_exactly_x_y(card, duplex):
+    plain = card_sheet(A4, card, duplex)
+    moved = card_sheet(A4, card, duplex, (1.5 * MM, -2 * MM))
+    for i in range(plain.per_sheet):
+        a, b = plain.back_slot(i), moved.back_slot(i)
+        assert (b.x - a.x, b.y - a.y) == pytest.approx((1.5 * MM, -2 * MM))
+        assert same(moved.slot(i), plain.slot(i))
+
+
+def test_fold_refuses_a_back_offset():
+    plan = plan_from(LIBRARY, "8-week-half")
+    with pytest.raises(CardgenError, match="folded cards print on one side"):
+        render(plan, BuildOptions("8-week-half", only=("cards",), duplex="fold", back_offset=(1, 0)))
+
+
+# ---------------------------------------------------------------- marks
+
+
+def _segment_box(seg) -> Box:
+    x1, y1, x2, y2 = seg
+    return Box(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
+
+
+def _distance(a: Box, b: Box) -> float:
+    dx = max(b.x - a.right, a.x - b.right, 0)
+    dy = max(b.y - a.top, a.y - b.top, 0)
+    return math.hypot(dx, dy)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("card", CARDS)
+@pytest.mark.parametrize("duplex", DUPLEX)
+def test_marks_never_inside_a_card_and_inside_the_frame(paper, card, duplex):
+    sheet = card_sheet(PAPERS[paper], card, duplex)
+    frame = printable_frame(sheet.sheet)
+    marks = sheet.cut_marks() + sheet.fold_line()
+    assert sheet.cut_marks(), "every sheet has cut marks"
+    cards = sheet.cards_on_front_page()
+    for seg in marks:
+        box = _segment_box(seg)
+        assert frame.contains(box), f"{seg} leaves the printable frame"
+        for c in cards:
+            assert not _overlap(box, c), f"{seg} runs into a card"
+            if not sheet.edge:
+                assert _distance(box, c) >= MARK_OFFSET - 0.01, f"{seg} touches a card"
+    if sheet.edge:  # quarter: the ticks lie on the cut lines (or the fold), never across a card
+        for seg in sheet.cut_marks():
+            on_line = any(abs(seg[0] - seg[2]) < 1e-6 and abs(seg[0] - c.right) < 1e-6 for c in cards)
+            on_line |= any(abs(seg[1] - seg[3]) < 1e-6 and abs(seg[1] - c.y) < 1e-6 for c in cards)
+            assert on_line
+
+
+def test_every_trim_line_is_marked_at_both_ends():
+    sheet = card_sheet(A4, "a7")
+    g = sheet.grid
+    marks = sheet.cut_marks()
+    for c in range(sheet.cols):
+        for x in (sheet.slot(c).x, sheet.slot(c).right):
+            ups = [s for s in marks if abs(s[0] - x) < 1e-6 and abs(s[2] - x) < 1e-6]
+            assert any(min(s[1], s[3]) > g.top for s in ups) and any(max(s[1], s[3]) < g.y for s in ups)
+    # a 6 mm gap holds a 3 mm tick for the cards on either side of it
+    inner = [s for s in marks if g.x < s[0] < g.right and g.x < s[2] < g.right and s[1] == s[3]]
+    assert inner and all(abs(abs(s[2] - s[0]) - 3 * MM) < 1e-6 for s in inner)
+
+
+# ---------------------------------------------------------------- the PDFs
+
+
+@pytest.fixture(scope="module")
+def sheets():
+    """The default plan, dated and named, as cards of every size, mode and paper: (sheet, pdf)."""
+    plan = plan_from(LIBRARY, "8-week-half", dt.date(2026, 3, 2))
+    out = {}
+    for paper in PAPERS:
+        for card in CARDS:
+            for duplex in DUPLEX:
+                warnings: list[str] = []
+                options = BuildOptions("8-week-half", paper=paper, only=("cards",), athlete=ATHLETE, card=card, duplex=duplex)
+                pdf = render(plan, options, warnings)["cards.pdf"]
+                assert warnings == [], f"{paper} {card} {duplex}: the default plan fits every card size as designed"
+                out[paper, card, duplex] = (card_sheet(PAPERS[paper], card, duplex), pdf)
+    return out
+
+
+ALL = [(p, c, d) for p in PAPERS for c in CARDS for d in DUPLEX]
+
+
+def _top_box(box: Box, height: float) -> tuple[float, float, float, float]:
+    """A Box in pdfplumber's coordinates: x0, top, x1, bottom."""
+    return (box.x, height - box.top, box.right, height - box.y)
+
+
+def _inside(ch, x0, top, x1, bottom, tol=0.5) -> bool:
+    return ch["x0"] >= x0 - tol and ch["x1"] <= x1 + tol and ch["top"] >= top - tol and ch["bottom"] <= bottom + tol
+
+
+def _cards_on_page(sheet, n: int, count: int) -> list[Box]:
+    """The card boxes on page n (0-based) of a sheet, `count` cards in all."""
+    if sheet.backs_on_front:
+        on_sheet = min(sheet.per_sheet, count - n * sheet.per_sheet)
+        return sheet.cards_on_front_page(on_sheet)
+    on_sheet = min(sheet.per_sheet, count - (n // 2) * sheet.per_sheet)
+    return [sheet.slot(i) if n % 2 == 0 else sheet.back_slot(i) for i in range(on_sheet)]
+
+
+def _count(card: str) -> int:
+    plan = plan_from(LIBRARY, "8-week-half")
+    return len({s.key for w in plan.weeks for s in w.sessions}) if card == "id1" else sum(len(w.sessions) for w in plan.weeks)
+
+
+@pytest.mark.parametrize("key", ALL, ids="-".join)
+def test_every_character_stays_in_its_card_safe_area(sheets, key):
+    sheet, pdf = sheets[key]
+    count = _count(key[1])
+    frame = printable_frame(sheet.sheet)
+    expected_pages = -(-count // sheet.per_sheet) * (1 if sheet.backs_on_front else 2)
+    assert len(pages(pdf)) == expected_pages
+    for n, page in enumerate(pages(pdf)):
+        w, h = page["size"]
+        cards = _cards_on_page(sheet, n, count)
+        safe = [_top_box(c.inset(sheet.safe), h) for c in cards]
+        note = []
+        for ch in page["chars"]:
+            if any(_inside(ch, *s) for s in safe):
+                continue
+            note.append(ch)
+        front = sheet.backs_on_front or n % 2 == 0
+        if sheet.edge:
+            # Quarter: the print note sits in the foot band of the bottom-left card, under its text.
+            assert all(front and ch["size"] < 8.2 and ch["bottom"] > h - 16 * MM for ch in note), f"page {n + 1}"
+            continue
+        assert note == [] or front, f"page {n + 1}: text off the cards of a back page"
+        for ch in note:
+            assert _inside(ch, *_top_box(frame, h), tol=0.01), f"page {n + 1}: {ch['text']!r} leaves the printable frame"
+            for c in cards:
+                x0, top, x1, bottom = _top_box(c, h)
+                assert ch["x1"] <= x0 or ch["x0"] >= x1 or ch["bottom"] <= top or ch["top"] >= bottom, f"page {n + 1}: note on a card"
+        if front:
+            assert "".join(ch["text"] for ch in note).replace(" ", "").lower().count("thisbaris50mm") == 1
+
+
+@pytest.mark.parametrize("key", ALL, ids="-".join)
+def test_no_type_below_the_floor(sheets, key):
+    _, pdf = sheets[key]
+    for n, page in enumerate(pages(pdf), 1):
+        # A turned character's box is as wide as its size is tall.
+        sizes = {round(ch["size"] if ch["upright"] else ch["x1"] - ch["x0"], 2) for ch in page["chars"]}
+        assert min(sizes) >= 7.99, f"page {n}: type below 8 pt"
+
+
+@pytest.mark.parametrize("key", [k for k in ALL if k[2] == "long"], ids="-".join)
+def test_no_words_overlap(sheets, key):
+    _, pdf = sheets[key]
+    for n, page in enumerate(pages(pdf), 1):
+        words = [x for x in page["words"] if x["upright"]]
+        for i, a in enumerate(words):
+            for b in words[i + 1 :]:
+                dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                assert not (dx > 0.5 and dy > 0.5), f"page {n}: {a['text']!r} overlaps {b['text']!r}"
+
+
+@pytest.mark.parametrize("key", ALL, ids="-".join)
+def test_print_note_and_scale_bar_on_fronts_no_marks_on_backs(sheets, key):
+    sheet, pdf = sheets[key]
+    for n, page in enumerate(pages(pdf)):
+        w, h = page["size"]
+        bars = [ln for ln in page["lines"] if abs(math.hypot(ln["x1"] - ln["x0"], ln["bottom"] - ln["top"]) - 50 * MM) < 0.2]
+        if sheet.backs_on_front or n % 2 == 0:
+            assert len(bars) == 1, f"page {n + 1}: one 50 mm bar"
+            assert "100 %" in page["text"].replace("\n", " ") or "100 %" in "".join(c["text"] for c in page["chars"])
+        else:
+            cards = [_top_box(c, h) for c in _cards_on_page(sheet, n, _count(key[1]))]
+            stray = [ln for ln in page["lines"] if not any(_inside(ln, *c, tol=0.01) for c in cards)]
+            assert bars == [] and stray == [], f"page {n + 1}: marks on a back page"
+
+
+@pytest.mark.parametrize("key", [("a4", c, d) for c in CARDS for d in ("long", "short")], ids="-".join)
+def test_pdf_backs_move_by_the_offset(key):
+    paper, card, duplex = key
+    plan = plan_from(LIBRARY, "suspended-glute-bridge")  # small: one sheet of each size
+    base = BuildOptions(plan.id, only=("cards",), card=card, duplex=duplex)
+    moved = BuildOptions(plan.id, only=("cards",), card=card, duplex=duplex, back_offset=(1.5, -2.0))
+    a, b = pages(render(plan, base)["cards.pdf"]), pages(render(plan, moved)["cards.pdf"])
+    for n in range(2):
+        for ca, cb in zip(a[n]["chars"], b[n]["chars"], strict=True):
+            dx, dy = cb["x0"] - ca["x0"], cb["top"] - ca["top"]
+            if n % 2 == 0:
+                assert (dx, dy) == pytest.approx((0, 0), abs=1e-3), "fronts stay put"
+            else:
+                assert (dx, dy) == pytest.approx((1.5 * MM, 2.0 * MM), abs=1e-3), "backs move 1.5 mm right, 2 mm down"
+
+
+def test_short_edge_backs_are_the_long_edge_backs_turned_round(sheets):
+    _, long = sheets["a4", "a7", "long"]
+    _, short = sheets["a4", "a7", "short"]
+    a, b = pages(long)[1], pages(short)[1]
+    w, h = a["size"]
+    for ca, cb in zip(a["chars"], b["chars"], strict=True):
+        assert ca["text"] == cb["text"]
+        assert (w - cb["x1"], h - cb["bottom"]) == pytest.approx((ca["x0"], ca["top"]), abs=0.01)
+
+
+def test_page_sizes_and_card_text(sheets):
+    plan = plan_from(LIBRARY, "8-week-half")
+    for (paper, card, duplex), (sheet, pdf) in sheets.items():
+        size = SHEETS[paper].portrait
+        for p in reader(pdf).pages:
+            assert abs(float(p.mediabox.width) - size.width) < 0.5 and abs(float(p.mediabox.height) - size.height) < 0.5
+        words = " ".join(" ".join(p["text"] for p in pages(pdf)).split())
+        if card == "id1":
+            continue
+        for w in plan.weeks:
+            for s in w.sessions:
+                assert f"Week {w.number} · Session {s.key}" in words
+        assert words.count(ATHLETE) == sum(len(w.sessions) for w in plan.weeks)
+
+
+# ---------------------------------------------------------------- wallet cards (ID-1)
+
+
+def test_wallet_cards_are_one_per_session_with_the_dose_progression(sheets):
+    _, pdf = sheets["a4", "id1", "long"]
+    front, back = (" ".join(p["text"].split()) for p in pages(pdf))
+    assert "Session A · Glutes & hips" in front and "Session B · Hamstrings & power" in front
+    assert "Week 1" not in front, "one card per session, not per week"
+    # The arrow is drawn (the font has none): week 1's dose, then the last build week's.
+    assert "Glute bridge wk 1–3 3×8–10 3×10–12" in front
+    assert "Step-up 3×8–10 3×12–15/side" in front
+    assert "Squat jump wk 3–7 3×6" in front
+    assert "Wk 7 deload, wk 8 race week: 2 sets, lighter targets." in front
+    assert "2 Mar – 26 Apr 2026" in front and ATHLETE in front
+    assert "Session A: key cues" in back and "Glute bridge: Push through the heels." in back
+
+
+def _crowd(content, count: int, words: int) -> None:
+    """Session A becomes `count` exercises with names `words` long words long."""
+    items = []
+    for i in range(count):
+        name = " ".join(["Extraordinarily"] * words) + f" {i}"
+        content.write(f"exercises/crowd-{i}.yaml", GLUTE_BRIDGE.replace("name: Glute bridge", f"name: {name}"))
+        items.append(f"      - exercise: crowd-{i}")
+    head = (content.root / "plans" / "basic.yaml").read_text().split("    exercises:\n")[0]
+    content.write("plans/basic.yaml", head + "    exercises:\n" + "\n".join(items) + "\n")
+
+
+def test_small_cards_shrink_with_a_warning_naming_the_card(content, tmp_path):
+    _crowd(content, 7, 2)
+    result = build(BuildOptions("basic", out=tmp_path / "a7", only=("cards",), card="a7"), content.load())
+    shrunk = [w for w in result.warnings if "text shrunk to" in w]
+    assert shrunk and shrunk[0].startswith("Week 1 · Session A (A7 front): text shrunk to"), result.warnings
+
+
+def test_a_card_past_the_floor_fails_naming_it_and_what_to_shorten(content, tmp_path):
+    _crowd(content, 12, 2)
+    with pytest.raises(LayoutError) as info:
+        build(BuildOptions("basic", out=tmp_path / "out", only=("cards",), card="id1"), content.load())
+    assert info.value.message == (
+        "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); "
+        "use fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- alignment test and CLI
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_print_test_has_two_pages_that_say_how_to_read_them(paper):
+    pdf = render_print_test(paper)
+    front, back = (" ".join(p["text"].split()) for p in pages(pdf))
+    assert len(pages(pdf)) == 2
+    assert "Alignment test, front" in front and "two-sided at 100 %" in front and "50 mm" in front
+    assert "Alignment test, back" in back and "--back-offset X,Y" in back and "+ is right and up" in back
+    for label in ("+6", "+2", "0", "-4"):
+        assert label in back.split()
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_print_test_targets_land_on_each_other_with_either_flip(paper):
+    sheet = PAPERS[paper]
+    points = sorted(targets(sheet))
+    assert len(points) == 5
+    for flip in (lambda x, y: (sheet.width - x, y), lambda x, y: (x, sheet.height - y)):  # long, short edge
+        flipped = sorted(flip(x, y) for x, y in points)
+        assert [c for p in flipped for c in p] == pytest.approx([c for p in points for c in p])
+
+
+def test_print_test_command_writes_the_pdf(tmp_path):
+    result = CliRunner().invoke(main, ["print-test", "--paper", "letter", "--out", str(tmp_path / "t" / "align.pdf")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(tmp_path / "t" / "align.pdf")
+    assert len(reader((tmp_path / "t" / "align.pdf").read_bytes()).pages) == 2
+    assert print_test("a4", tmp_path / "b.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("abc", "expected two numbers in mm as X,Y, for example 1.5,-1; found 'abc'"),
+        ("1", "expected two numbers in mm as X,Y, for example 1.5,-1; found '1'"),
+        ("1,2,3", "expected two numbers in mm as X,Y, for example 1.5,-1; found '1,2,3'"),
+        ("12,0", "each value must lie between -10 and 10 mm; found '12,0'"),
+    ],
+)
+def test_cli_rejects_a_bad_back_offset(content, value, message):
+    result = CliRunner().invoke(main, ["build", "--plan", "basic", "--only", "cards", f"--back-offset={value}"])
+    assert result.exit_code == 2
+    assert f"Invalid value for '--back-offset': {message}" in result.output
+    assert not (content.root.parent / "output").exists()
+
+
+def test_cli_passes_card_options_through(content, tmp_path):
+    args = ["build", "--plan", "basic", "--only", "cards", "--out", str(tmp_path / "o"), "--card", "a7", "--duplex", "short", "--back-offset", "-1.5,2"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    pdf = (tmp_path / "o" / "cards.pdf").read_bytes()
+    assert len(reader(pdf).pages) == 2 and "Week 4 · Session A" in text(pdf)
