@@ -236,6 +236,15 @@ def test_every_trim_line_is_marked_at_both_ends():
     assert inner and all(abs(abs(s[2] - s[0]) - 3 * MM) < 1e-6 for s in inner)
 
 
+def test_a_part_sheet_marks_only_the_cards_on_it():
+    sheet = card_sheet(A4, "id1")  # the default plan has two sessions: two wallet cards on a 10-up sheet
+    part = sheet.used(2)
+    assert (part.cols, part.rows) == (2, 1) and part.slot(1) == sheet.slot(1)
+    lowest = min(min(s[1], s[3]) for s in part.cut_marks())
+    assert lowest >= sheet.slot(1).y - 4.5 * MM - 1e-6
+    assert card_sheet(A4, "quarter").used(1).cut_marks() == card_sheet(A4, "quarter").cut_marks()
+
+
 # ---------------------------------------------------------------- the PDFs
 
 

@@ -8,7 +8,7 @@ frame with room around it for corner marks that never touch a card.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cardgen.prepress.paper import PRINTABLE_MARGIN, Box, Size, printable_frame
 from cardgen.units import INCH, MM
@@ -121,6 +121,16 @@ class CardSheet:
             return box  # the fold aligns by itself; an offset would only misalign it
         dx, dy = self.back_offset
         return Box(box.x + dx, box.y + dy, box.width, box.height)
+
+    def used(self, count: int) -> "CardSheet":
+        """The sheet cut down to the rows (and, on a one-row sheet, the columns) that hold `count` cards.
+
+        A last sheet with two wallet cards should not carry the marks of ten. Quarter sheets keep
+        theirs: their cuts cross the whole sheet anyway.
+        """
+        if self.edge or count >= self.per_sheet:
+            return self
+        return replace(self, cols=min(self.cols, count), rows=-(-count // self.cols))
 
     def cards_on_front_page(self, count: int | None = None) -> list[Box]:
         n = self.per_sheet if count is None else count

@@ -178,7 +178,7 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme, warnings: list[
         if sheet.backs_on_front:
             for i in batch:
                 _draw_back(canv, sheet, backs[i], i - start, theme)
-        _draw_marks(canv, sheet, options)
+        _draw_marks(canv, sheet.used(len(batch)), options)
         canv.showPage()
         if not sheet.backs_on_front:
             for i in batch:
