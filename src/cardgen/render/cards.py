@@ -453,7 +453,10 @@ def _draw_progression(canv: Canvas, x: float, base: float, text: tuple[str, str]
 
 
 def _date_range(first: Week, last: Week) -> str:
+    """The plan's dates in the style of a week's own: "2–29 Mar 2026", "2 Mar – 26 Apr 2026"."""
     a, b = first.start, last.end
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%b %Y}"
     return f"{a.day} {a:%b} – {b.day} {b:%b %Y}" if a.year == b.year else f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
 
 
