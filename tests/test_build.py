@@ -129,7 +129,7 @@ def test_card_backs_mirror_the_fronts_for_long_edge_duplex(built):
 
 def test_build_writes_every_file_and_reports_them(tmp_path):
     result = build(BuildOptions("8-week-half", out=tmp_path / "out"), LIBRARY)
-    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "cards.pdf"]
+    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "cards.pdf", "poster.pdf"]
     for p in result.files:
         assert p.read_bytes().startswith(b"%PDF-")
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")], "no temporary files left"
@@ -139,3 +139,20 @@ def test_only_builds_one_product(tmp_path):
     result = build(BuildOptions("8-week-half", out=tmp_path, only=("cards",)), LIBRARY)
     assert [p.name for p in result.files] == ["cards.pdf"]
     assert not (tmp_path / "booklet.pdf").exists()
+
+
+def test_cli_build_options_reach_the_products(tmp_path):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    out = tmp_path / "out"
+    args = ["build", "--plan", "8-week-half", "--out", str(out), "--only", "poster", "--poster-paper", "a3", "--athlete", "  Zoë  "]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{out / 'poster.pdf'}\n"
+    poster = reader((out / "poster.pdf").read_bytes())
+    assert round(float(poster.pages[0].mediabox.width) / MM) == 297 and "Zoë" in poster.pages[0].extract_text()
+    result = CliRunner().invoke(main, ["build", "--plan", "8-week-half", "--out", str(out), "--only", "booklet", "--long-edge"])
+    assert result.exit_code == 0, result.output
+    assert "flip on long edge" in text((out / "booklet-print.pdf").read_bytes())

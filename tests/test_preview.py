@@ -36,3 +36,16 @@ def test_a_file_that_is_not_a_pdf(tmp_path):
     bad.write_text("not a pdf")
     with pytest.raises(CardgenError, match="cannot open .*notes.pdf as a PDF"):
         render_previews(bad, tmp_path / "png")
+
+
+def test_preview_command(tmp_path):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    build(BuildOptions("8-week-half", out=tmp_path, only=("poster",)), LIBRARY)
+    result = CliRunner().invoke(main, ["preview", str(tmp_path / "poster.pdf"), "--out", str(tmp_path / "png"), "--dpi", "30"])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{tmp_path / 'png' / 'poster-01.png'}\n"
+    result = CliRunner().invoke(main, ["preview", str(tmp_path / "poster.pdf"), "--pages", "2"])
+    assert result.exit_code == 1 and result.output == "Error: --pages: the PDF has 1 page, found page 2\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 from pathlib import Path
 
 import click
@@ -39,7 +39,9 @@ class _BackOffset(click.ParamType):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardgen")
 def main() -> None:
-    """Printable workout booklets and pocket cards from YAML exercises and plans."""
+    """Printable workout booklets, pocket cards and posters from YAML exercises and plans."""
+    # cardgen uses no pydantic plugins; looking for them scans every installed package (~30 ms).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 @main.command()
@@ -47,31 +49,22 @@ def main() -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Sheet size of the home printer.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder  [default: output/PLAN]")
 @_content_option
-@click.option("--only", type=click.Choice(["booklet", "cards"]), help="Build one product only.")
-@click.option("--athlete", help="Name printed on the cover and on every card.")
-@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): logs and cards carry each week's dates.")
+@click.option("--only", type=click.Choice(["booklet", "cards", "poster"]), help="Build one product only.")
+@click.option("--athlete", help="Name printed on the cover, every card and the poster.")
+@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): weeks, cards and poster carry dates.")
 @click.option("--theme", type=click.Choice(["mono", "color"]), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
+@click.option("--long-edge", is_flag=True, help="Turn the backs of booklet-print.pdf for printers that only flip on the long edge.")
 @click.option("--card", type=click.Choice(CARDS), default="quarter", show_default=True, help="Pocket card size; quarter is the sheet cut in four, id1 a wallet summary per session.")
 @click.option("--duplex", type=click.Choice(DUPLEX), default="long", show_default=True, help="Card backs for a long- or short-edge flip, or fold: front and back side by side, fold and glue.")
 @click.option("--back-offset", type=_BackOffset(), default="0,0", help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
-def build(plan_id, paper, out, content, only, athlete, start, theme, card, duplex, back_offset) -> None:
-    """Build the booklet and pocket cards of a plan."""
+@click.option("--poster-paper", type=click.Choice(["a4", "letter", "a3", "tabloid"]), help="Sheet for the fridge poster  [default: --paper]")
+def build(plan_id, only, athlete, start, **options) -> None:
+    """Build the booklet, its print file, the pocket cards and the poster of a plan."""
     from cardgen.pipeline import PRODUCTS, BuildOptions, build as run
 
-    options = BuildOptions(
-        plan=plan_id,
-        content=content,
-        out=out,
-        paper=paper,
-        only=(only,) if only else PRODUCTS,
-        athlete=(athlete or "").strip() or None,
-        start=start.date() if start else None,
-        theme=theme,
-        card=card,
-        duplex=duplex,
-        back_offset=back_offset,
-    )
-    result = run(options)
+    athlete = (athlete or "").strip() or None
+    start = start.date() if start else None
+    result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, **options))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for path in result.files:
@@ -117,3 +110,16 @@ def list_(content) -> None:
 
 def _count(items, noun: str) -> str:
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--pages", help="Pages to render, e.g. 1-4 or 2,5-6  [default: all]")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Folder for the PNGs  [default: beside the PDF]")
+@click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help="Resolution of the thumbnails.")
+def preview(pdf, pages, out, dpi) -> None:
+    """Render pages of a PDF to PNG thumbnails."""
+    from cardgen.preview import render_previews
+
+    for path in render_previews(pdf, out or pdf.parent, pages, dpi):
+        click.echo(str(path))

@@ -15,7 +15,7 @@ from cardgen.errors import CardgenError
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
 
-PRODUCTS = ("booklet", "cards")
+PRODUCTS = ("booklet", "cards", "poster")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class BuildOptions:
     card: str = "quarter"  # pocket card size: quarter, a6, a7, index-3x5, index-4x6, id1
     duplex: str = "long"  # cards' backs: long or short edge flip, or fold (front and back side by side)
     back_offset: tuple[float, float] = (0.0, 0.0)  # mm added to every card back: + right, + up on the back page
+    poster_paper: str | None = None  # a4, letter, a3 or tabloid; default: the paper
 
 
 @dataclass
@@ -73,6 +74,10 @@ def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> Non
     if "cards" in options.only:
         cards = CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset)
         out["cards.pdf"] = render_cards(plan, cards, theme, warnings)
+    if "poster" in options.only:
+        from cardgen.render.poster import PosterOptions, render_poster
+
+        out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete), theme)
 
 
 @contextmanager
