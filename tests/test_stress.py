@@ -10,7 +10,7 @@ import pytest
 
 from cardgen.content.load import load_library
 from cardgen.pipeline import BuildOptions, plan_from, render
-from pdfcheck import MM, page_problems, pages, reader
+from pdfcheck import MM, inside, page_problems, pages, reader
 
 STRESS = Path(__file__).resolve().parent / "stress"
 ATHLETE = "Zoë Łukasiewicz-Ní Bhriain of the Very Long Name Running Club"
@@ -53,3 +53,35 @@ def test_page_count_is_still_a_multiple_of_four(booklet):
     _, pdfs, _ = booklet
     n = len(reader(pdfs["booklet.pdf"]).pages)
     assert n % 4 == 0 and len(reader(pdfs["booklet-print.pdf"]).pages) == n // 2
+
+
+@pytest.fixture(scope="module", params=["a4", "letter"])
+def cards_and_poster(request):
+    library = load_library(STRESS)
+    plan = plan_from(library, "stress", dt.date(2026, 3, 2))
+    warnings: list[str] = []
+    pdfs = render(plan, BuildOptions("stress", paper=request.param, only=("cards", "poster"), athlete=ATHLETE), warnings)
+    return pdfs, warnings
+
+
+def test_crowded_cards_shrink_or_compact_with_warnings_and_stay_on_their_cards(cards_and_poster):
+    pdfs, warnings = cards_and_poster
+    assert warnings and all(w.startswith("Week ") and "to fit the card" in w for w in warnings)
+    assert not any("Session B" in w for w in warnings), "three exercises fit without shrinking"
+    for n, page in enumerate(pages(pdfs["cards.pdf"]), 1):
+        w, h = page["size"]
+        cw, ch = w / 2, h / 2
+        for word in page["words"]:
+            if n % 2 and word["size"] < 8.2 and word["bottom"] > h - 11 * MM:
+                continue  # the sheet's print note, in the foot band of the bottom row
+            col, row = int(word["x0"] // cw), int(word["top"] // ch)
+            safe = (col * cw + 7 * MM, row * ch + 7 * MM, (col + 1) * cw - 7 * MM, (row + 1) * ch - 7 * MM)
+            assert inside(word, *safe), f"sheet page {n}: {word['text']!r} leaves its card"
+        assert page_problems(page, 6.35 * MM) == [], f"cards page {n}"
+
+
+def test_crowded_poster_keeps_the_rules(cards_and_poster):
+    pdfs, _ = cards_and_poster
+    [page] = pages(pdfs["poster.pdf"])
+    assert page_problems(page, 10 * MM) == []
+    assert min(x["size"] for x in page["words"]) >= 12

@@ -24,7 +24,7 @@ from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block, IfOddPage, Mark, NeedSpace, Page, PageBreak, Spacer, bind_headings, paginate
 from cardgen.render.styles import Styles, measure, styles
 from cardgen.render.table import Cell, Column, RuledTable
-from cardgen.render.text import wrap
+from cardgen.render.text import one_line, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import GAP, RULE, SCALE, Theme
@@ -163,8 +163,8 @@ class _Painter:
         size = SCALE.tiny + 0.5
         x_in, x_out = (INNER, w - OUTER) if odd else (w - INNER, OUTER)
         y = h - 10 * MM  # cap tops stay clear of the 6.35 mm a printer cannot reach
-        title = _fit(self.plan.title, REGULAR, size, (w - OUTER - INNER) * 0.55)
-        section = _fit(page.head, BOLD, size, (w - OUTER - INNER) * 0.42)
+        title = one_line(self.plan.title, REGULAR, size, (w - OUTER - INNER) * 0.55)
+        section = one_line(page.head, BOLD, size, (w - OUTER - INNER) * 0.42)
         with TextBatch(canv, self.theme.ink) as text:
             # Title by the spine, the section at the outer edge where a thumb finds it.
             text.put(x_in, y, title, REGULAR, size, "left" if odd else "right")
@@ -175,13 +175,6 @@ class _Painter:
         canv.setLineWidth(RULE)
         canv.line(min(x_in, x_out), y - 1.6 * MM, max(x_in, x_out), y - 1.6 * MM)
         canv.restoreState()
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    lines = wrap(text, font, size, width)
-    if len(lines) <= 1:
-        return text
-    return lines[0].rstrip("-") + "…"
 
 
 def _back_cover(options: BookletOptions, st: Styles, theme: Theme) -> list:

@@ -20,7 +20,7 @@ from cardgen.prepress.paper import SHEETS, Box
 from cardgen.render.blocks import count_text, unit_note
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.marks import NOTE_HEIGHT, draw_dashed, draw_print_note, draw_segments, note_width
-from cardgen.render.text import wrap
+from cardgen.render.text import one_line, wrap
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import RULE, SCALE, Theme
 from cardgen.units import MM
@@ -219,8 +219,12 @@ def _fit(card, plan: Plan, options: CardOptions, style: Style, box: Box, warning
         variants = [lambda z: _wallet_front(card, plan, options, z, box.width, style)] if front else [
             lambda z, n=n: _wallet_back(card, z, box.width, style, n) for n in (None, 1)
         ]
+    elif front:
+        # A crowded front tries one row per exercise (name, dose, boxes) before it gives up.
+        variants = [lambda z, c=c: _front(card, plan, options, z, box.width, style, compact=c) for c in (False, True)]
     else:
-        variants = [lambda z: (_front if front else _back)(card, plan, options, z, box.width, style)]
+        # A crowded back runs each exercise's cues on after its name, as the wallet card does.
+        variants = [lambda z, c=c: _back(card, plan, options, z, box.width, style, compact=c) for c in (False, True)]
     label = _label(options, front)
     for k, build in enumerate(variants):
         scale = 1.0
@@ -229,8 +233,10 @@ def _fit(card, plan: Plan, options: CardOptions, style: Style, box: Box, warning
             layout = build(sizes)
             if layout.total <= box.height:
                 if warnings is not None:
-                    if k:
+                    if k and wallet:
                         warnings.append(f"{card.name} ({label}): only the first cue of each exercise fits")
+                    elif k:
+                        warnings.append(f"{card.name} ({label}): set compactly, one {'row' if front else 'paragraph'} per exercise, to fit the card")
                     if scale < 1.0:
                         warnings.append(f"{card.name} ({label}): text shrunk to {scale:.0%} to fit the card")
                 return layout
@@ -260,9 +266,9 @@ def _dose_text(p: Prescription, rest: bool) -> str:
     return f"{p.sets} × {count_text(p.dose)}" + (f" {note}" if note else "") + (f" · rest {p.dose.rest} s" if rest else "")
 
 
-def _front(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: float, style: Style) -> Layout:
+def _front(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: float, style: Style, compact: bool = False) -> Layout:
     # Quarter cards keep their rest on every row; smaller ones say it once when it is the same for all.
-    shared = None if options.card == "quarter" else _common_rest(card.session)
+    shared = None if options.card == "quarter" and not compact else _common_rest(card.session)
     head = _wrapped("text", card.name, BOLD, z.title, width)
     when = card.week.dates or "Date __________"
     head += _facts([x for x in (when, card.week.phase if card.week.kind != "build" else "", options.athlete or "") if x], z.small, width)
@@ -275,7 +281,7 @@ def _front(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: fl
     names = [stringWidth(p.exercise.name, BOLD, z.name) for p in items]
     rest = [stringWidth(d, REGULAR, z.dose) + 2 * MM + _boxes_width(style, p.sets) for p, d in zip(items, doses)]
     blocks: list[list[Line]] = []
-    if width >= WIDE and max(names) + 4 * MM + max(rest) <= width:
+    if (width >= WIDE or compact) and max(names) + 4 * MM + max(rest) <= width:
         # Landscape cards are short: one row per exercise, doses lined up in a column.
         col = max(names) + 4 * MM
         for p, d in zip(items, doses):
@@ -294,16 +300,18 @@ def _front(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: fl
             for k, t in enumerate(wrap(d, REGULAR, z.dose, width - _boxes_width(style, p.sets) - 2 * MM)):
                 block.append(Line("dose", t, REGULAR, z.dose, p.sets) if k == 0 else Line("text", t, REGULAR, z.dose))
             blocks.append(block + [gap])
-    foot = [Line("text", plan.title, REGULAR, z.small)]
+    foot = [Line("text", one_line(plan.title, REGULAR, z.small, width), REGULAR, z.small)]
     # Table rows on a short, wide card read better spaced like a log; stacked cards keep their rhythm.
     return Layout(head, blocks, foot, style=style, spread=2.5 * MM if blocks and blocks[0][0].kind == "row" else 0.0)
 
 
-def _back(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: float, style: Style) -> Layout:
+def _back(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: float, style: Style, compact: bool = False) -> Layout:
     cols = 2 if width >= WIDE else 1
     col_w = (width - 6 * MM) / 2 if cols == 2 else width
     head = _wrapped("text", f"{card.name}: form cues", BOLD, z.name + 1, width)
     head.append(Line("rule", size=style.rule))
+    if compact:
+        return Layout(head, [_cue_paragraph(p, z, width) for p in card.session.items], style=style)
     blocks = []
     for p in card.session.items:
         block = _wrapped("text", p.exercise.name, BOLD, z.name, col_w)
@@ -404,12 +412,14 @@ def _wallet_front(card: SessionCard, plan: Plan, options: CardOptions, z: Sizes,
 def _wallet_back(card: SessionCard, z: Sizes, width: float, style: Style, cues: int | None) -> Layout:
     head = _wrapped("text", f"{card.name}: key cues", BOLD, z.title, width)
     head.append(Line("rule", size=style.rule))
-    blocks = []
-    for p, _, _ in _progressions(card):
-        said = p.key_cues[:cues] if cues else p.key_cues
-        runs = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in said), REGULAR)]
-        blocks.append(_rich(runs, z.cue, width, hang=2.5 * MM) + [Line("gap", size=0.6 * MM)])
-    return Layout(head, blocks, style=style)
+    return Layout(head, [_cue_paragraph(p, z, width, cues) for p, _, _ in _progressions(card)], style=style)
+
+
+def _cue_paragraph(p: Prescription, z: Sizes, width: float, cues: int | None = None) -> list[Line]:
+    """ "Name: cue. cue." as one hanging paragraph: the tightest way to set an exercise's cues."""
+    said = p.key_cues[:cues] if cues else p.key_cues
+    runs = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in said), REGULAR)]
+    return _rich(runs, z.cue, width, hang=2.5 * MM) + [Line("gap", size=0.6 * MM)]
 
 
 def _facts(facts: list[str], size: float, width: float) -> list[Line]:

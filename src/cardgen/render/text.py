@@ -24,3 +24,14 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
             line = line[cut:]
         lines.append(line)
     return tuple(lines)
+
+
+def one_line(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut to one line with an ellipsis when it does not fit (running heads, card feet)."""
+    lines = wrap(text, font, size, width)
+    if len(lines) <= 1:
+        return text
+    head = lines[0].rstrip("-")
+    while head and stringWidth(head + "…", font, size) > width:
+        head = head[:-1]
+    return head.rstrip() + "…"
