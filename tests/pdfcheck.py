@@ -92,3 +92,14 @@ def page_problems(page, margin: float) -> list[str]:
     out += [f"overlap: {a!r} / {b!r}" for a, b in overlapping(page["words"])]
     out += [f"under 8 pt: {x['text']!r} at {x['size']:.1f}" for x in page["words"] if x["size"] < 7.95]
     return out
+
+
+def box_rows(page, box: tuple[float, float, float, float], low: float = 3.9 * MM, high: float = 8 * MM) -> list[float]:
+    """The distinct tops (rounded) of rows of tick boxes inside `box` (x0, top, x1, bottom):
+    squares between `low` and `high` on a side."""
+    x0, top, x1, bottom = box
+    squares = [
+        r for r in page["rects"]
+        if abs(r["width"] - r["height"]) < 0.2 and low <= r["width"] <= high and x0 <= r["x0"] < x1 and top <= r["top"] < bottom
+    ]
+    return sorted({round(r["top"], 1) for r in squares})

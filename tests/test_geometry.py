@@ -6,27 +6,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import PLANS
-from pdfcheck import MM, pages
+from pdfcheck import MM, box_rows, inside, overlapping, pages
 
 PRINTABLE = 6.35 * MM
 CARD_SAFE = 7 * MM
 KEYS = [(p, "a4") for p in PLANS] + [("8-week-half", "letter")]
-
-
-def _inside(word, x0, top, x1, bottom, tol=0.5) -> bool:
-    return word["x0"] >= x0 - tol and word["x1"] <= x1 + tol and word["top"] >= top - tol and word["bottom"] <= bottom + tol
-
-
-def _overlaps(words):
-    boxes = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            if b["top"] > a["bottom"]:
-                break
-            dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
-            dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-            if dx > 0.5 and dy > 0.5:
-                yield a["text"], b["text"]
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -35,9 +19,9 @@ def test_words_inside_the_printable_frame_unoverlapped_and_readable(built, key, 
     _, pdfs = built[key]
     for n, page in enumerate(pages(pdfs[product]), 1):
         w, h = page["size"]
-        outside = [x["text"] for x in page["words"] if not _inside(x, PRINTABLE, PRINTABLE, w - PRINTABLE, h - PRINTABLE)]
+        outside = [x["text"] for x in page["words"] if not inside(x, PRINTABLE, PRINTABLE, w - PRINTABLE, h - PRINTABLE)]
         assert outside == [], f"page {n}: outside the printable frame"
-        assert list(_overlaps(page["words"])) == [], f"page {n}: overlapping words"
+        assert list(overlapping(page["words"])) == [], f"page {n}: overlapping words"
         small = {(x["text"], round(x["size"], 1)) for x in page["words"] if x["size"] < 7.95}
         assert small == set(), f"page {n}: type below 8 pt"
 
@@ -53,7 +37,7 @@ def test_card_text_stays_in_its_card_safe_area(built, key):
                 continue  # the sheet's print-at-100 % note, in the foot band of the bottom row
             col, row = int(word["x0"] // cw), int(word["top"] // ch)
             box = (col * cw + CARD_SAFE, row * ch + CARD_SAFE, (col + 1) * cw - CARD_SAFE, (row + 1) * ch - CARD_SAFE)
-            assert _inside(word, *box), f"sheet page {n}: {word['text']!r} leaves its card's 7 mm safe area"
+            assert inside(word, *box), f"sheet page {n}: {word['text']!r} leaves its card's 7 mm safe area"
 
 
 def test_card_type_sizes(built):
@@ -108,3 +92,15 @@ def test_log_rows_are_tall_enough_to_write_in_and_boxes_to_tick(built, key):
         gaps = [b - a for a, b in zip(rules, rules[1:])]
         rows = gaps[1:]  # the first gap is the header
         assert rows and min(rows) >= 8 * MM - 0.1, f"page {n}: log rows under 8 mm"
+
+
+@pytest.mark.parametrize("key", [("8-week-half", "a4"), ("8-week-half", "letter")])
+def test_card_rows_are_tall_enough_and_boxes_big_enough(built, key):
+    _, pdfs = built[key]
+    for n, page in enumerate(pages(pdfs["cards.pdf"])[0::2], 1):
+        w, h = page["size"]
+        squares = [r for r in page["rects"] if abs(r["width"] - r["height"]) < 0.2 and r["width"] < 8 * MM]
+        assert squares and min(r["width"] for r in squares) >= 4 * MM - 0.05
+        for col, row in ((0, 0), (1, 0), (0, 1), (1, 1)):
+            rows = box_rows(page, (col * w / 2, row * h / 2, (col + 1) * w / 2, (row + 1) * h / 2))
+            assert all(b - a >= 6.5 * MM - 0.1 for a, b in zip(rows, rows[1:])), f"front sheet {n}: rows under 6.5 mm"
