@@ -110,3 +110,14 @@ def parse_weeks(text: object, total: int | None = None) -> tuple[int, ...]:
     if total is not None and max(weeks) > total:
         raise ValueError(f"the plan has {total} weeks, found week {max(weeks)}")
     return tuple(sorted(set(weeks)))
+
+
+def format_weeks(numbers) -> str:
+    """The inverse of parse_weeks: (1, 2, 3, 5) → "1–3, 5"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)

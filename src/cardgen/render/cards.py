@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.errors import CardgenError, LayoutError
-from cardgen.plan.dose import Dose
+from cardgen.plan.dose import Dose, format_weeks
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.prepress.cards import CARD_SIZES, CARDS, DUPLEX, CardSheet, card_sheet
 from cardgen.prepress.paper import SHEETS, Box
@@ -341,16 +341,6 @@ def _unit(d: Dose) -> str:
     return {"seconds": " s", "steps": " steps"}.get(d.unit or "", "") + ("/side" if d.per_side else "")
 
 
-def _weeks_text(numbers: list[int]) -> str:
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
-
-
 def _progressions(card: SessionCard) -> list[tuple[Prescription, tuple[str, str], str]]:
     """Each exercise of the session, once: its dose in the first week → the last build week, and the
     weeks it is done in when that is not every week."""
@@ -366,7 +356,7 @@ def _progressions(card: SessionCard) -> list[tuple[Prescription, tuple[str, str]
         # The unit once, at the end, when both ends share it: "3×8–10 → 3×12–15/side".
         text = (_span(a) + _unit(a), "") if a == b else (_span(a) + ("" if _unit(a) == _unit(b) else _unit(a)), _span(b) + _unit(b))
         numbers = [w.number for w, _ in uses]
-        weeks = "" if numbers == all_weeks else f"wk {_weeks_text(numbers)}"
+        weeks = "" if numbers == all_weeks else f"wk {format_weeks(numbers)}"
         out.append((uses[0][1], text, weeks))
     return out
 

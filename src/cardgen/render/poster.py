@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.errors import CardgenError, LayoutError
+from cardgen.plan.dose import format_weeks
 from cardgen.plan.model import Plan, Week
 from cardgen.prepress.paper import A4, POSTER_SHEETS, Box, Size
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
@@ -210,14 +211,7 @@ def _tag(week: Week, previous_phase: str | None) -> str:
 
 
 def _weeks_text(numbers: list[int]) -> str:
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    parts = [f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
-    return ("week " if len(numbers) == 1 else "weeks ") + ", ".join(parts)
+    return ("week " if len(numbers) == 1 else "weeks ") + format_weeks(numbers)
 
 
 def _race_day(plan: Plan) -> str | None:
