@@ -385,7 +385,7 @@ def test_short_edge_backs_are_the_long_edge_backs_turned_round(sheets):
 
 def test_page_sizes_and_card_text(sheets):
     plan = plan_from(LIBRARY, "8-week-half")
-    for (paper, card, duplex), (sheet, pdf) in sheets.items():
+    for (paper, card, _), (_, pdf) in sheets.items():
         size = SHEETS[paper].portrait
         for p in reader(pdf).pages:
             assert abs(float(p.mediabox.width) - size.width) < 0.5 and abs(float(p.mediabox.height) - size.height) < 0.5

@@ -10,7 +10,7 @@ from cardgen.render.table import Cell, Column, RuledTable, TickStrip
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import REGULAR
-from cardgen.style.theme import RULE, TICK, Theme
+from cardgen.style.theme import TICK, Theme
 from cardgen.units import MM
 
 

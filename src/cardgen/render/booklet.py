@@ -21,7 +21,7 @@ from cardgen.render.blocks import (
 )
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
-from cardgen.render.layout import Block, IfOddPage, Mark, NeedSpace, Page, PageBreak, Spacer, bind_headings, paginate
+from cardgen.render.layout import Block, IfOddPage, Mark, Page, PageBreak, Spacer, bind_headings, paginate
 from cardgen.render.styles import Styles, measure, styles
 from cardgen.render.table import Cell, Column, RuledTable
 from cardgen.render.text import one_line, wrap
@@ -182,7 +182,7 @@ def _back_cover(options: BookletOptions, st: Styles, theme: Theme) -> list:
     paper = "A4" if options.paper == "a4" else "Letter"
     flip = "long edge" if options.long_edge else "short edge"
     steps = [
-        f"Open booklet-print.pdf: it holds these pages two to a sheet, in the order that folds into this booklet.",
+        "Open booklet-print.pdf: it holds these pages two to a sheet, in the order that folds into this booklet.",
         f"Print it on {paper}, double-sided, flip on {flip}, at actual size (100 %, no fit to page).",
         "Keep the sheets in the order they come out, fold the stack in half and staple twice along the fold.",
         "To read on a screen or send by email, use booklet.pdf: the same pages in reading order.",
@@ -220,7 +220,7 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
             story.append(IfOddPage(_notes_page(st, theme) + [PageBreak()]))
         if i == 0:
             story.append(Mark("Weeks", "part-weeks", "Weeks", 0))
-        story += _week_pages(week, st, theme, frame, refs)
+        story += _week_pages(week, st, theme, refs)
     return story
 
 
@@ -492,7 +492,7 @@ def _image(plan: Plan, ex) -> Block:
     return ImageBlock(ex.image, 60 * MM, 40 * MM)
 
 
-def _week_pages(week: Week, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
+def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
     """One page per session: what to do (the set/rep grid), how (the form checks) and the log.
 
     Weeks start on a left page, so a two-session week is one open spread, session A on the left.

@@ -388,7 +388,7 @@ def _wallet_front(card: SessionCard, plan: Plan, options: CardOptions, z: Sizes,
     rows = _progressions(card)
     lefts = [[(p.exercise.name, BOLD)] + ([(f"  {weeks}", REGULAR)] if weeks else []) for p, _, weeks in rows]
     fits = all(_runs_width(left, z.name) + 3 * MM + _progression_width(text, z.dose) <= width for left, (_, text, _) in zip(lefts, rows))
-    for left, (p, text, weeks) in zip(lefts, rows):
+    for left, (_, text, _) in zip(lefts, rows):
         if fits:
             blocks.append([Line("pair", "", REGULAR, z.dose, (left, text))])
         else:

@@ -486,7 +486,7 @@ def _rows(c: Content, avail: float, grid: Grid, k: float) -> tuple[float, float]
 def _layout(c: Content, sheet: Size, scale: float, mode: str, k: float, scales: list[float]) -> Layout:
     z = Sizes.at(scale)
     frame = Box(0, 0, sheet.width, sheet.height).inset(MARGIN)
-    W, H = frame.width, frame.height
+    W = frame.width
     header = _header(c, z, W)
     top = frame.top - header.height
     g_head = 5 * MM * min(scale, k)  # under the header
