@@ -156,3 +156,21 @@ def test_cli_build_options_reach_the_products(tmp_path):
     result = CliRunner().invoke(main, ["build", "--plan", "8-week-half", "--out", str(out), "--only", "booklet", "--long-edge"])
     assert result.exit_code == 0, result.output
     assert "flip on long edge" in text((out / "booklet-print.pdf").read_bytes())
+
+
+@pytest.mark.parametrize("key", [(p, "a4") for p in PLANS] + [("8-week-half", "letter")])
+def test_every_exercise_fits_one_page(built, key):
+    plan, pdfs = built[key]
+    r = reader(pdfs["booklet.pdf"])
+    names = {ex.name for ex in plan.exercises.values()}
+
+    def entries(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from entries(item)
+            else:
+                yield item
+
+    starts = [r.get_destination_page_number(e) + 1 for e in entries(r.outline) if e.title in names]
+    assert len(starts) == len(names)
+    assert starts == list(range(starts[0], starts[0] + len(starts))), "an exercise page spilled onto a second page"
