@@ -23,6 +23,7 @@ def _pages(data: bytes):
                 "size": (float(p.width), float(p.height)),
                 "text": p.extract_text() or "",
                 "words": p.extract_words(extra_attrs=["size", "fontname"]),
+                "chars": p.chars,
                 "rects": p.rects,
                 "lines": p.lines,
             }

@@ -4,11 +4,8 @@ back offset, safe areas read back from the PDFs, wallet cards, the alignment tes
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-from functools import cache
 
-import pdfplumber
 import pytest
 from click.testing import CliRunner
 
@@ -19,28 +16,12 @@ from cardgen.prepress.cards import CARDS, DUPLEX, MARK_OFFSET, card_sheet
 from cardgen.prepress.paper import A4, LETTER, SHEETS, Box, printable_frame
 from cardgen.render.printtest import render_print_test, targets
 from conftest import ATHLETE, GLUTE_BRIDGE, LIBRARY
-from pdfcheck import MM, reader, text
+from pdfcheck import MM, pages, reader, text
 
 from cardgen.pipeline import plan_from
 
 PAPERS = {"a4": A4, "letter": LETTER}
 GAP_SIZES = [c for c in CARDS if c != "quarter"]
-
-
-@cache
-def pages(data: bytes):
-    """Each page's size, text, characters (rotated ones too), words and lines."""
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [
-            {
-                "size": (float(p.width), float(p.height)),
-                "text": p.extract_text() or "",
-                "chars": p.chars,
-                "words": p.extract_words(),
-                "lines": p.lines,
-            }
-            for p in pdf.pages
-        ]
 
 
 def mm(box: Box) -> tuple[float, ...]:
