@@ -479,3 +479,9 @@ def test_cli_passes_card_options_through(content, tmp_path):
     assert result.exit_code == 0, result.output
     pdf = (tmp_path / "o" / "cards.pdf").read_bytes()
     assert len(reader(pdf).pages) == 2 and "Week 4 · Session A" in text(pdf)
+
+
+def test_the_cli_offers_exactly_the_sizes_the_geometry_knows():
+    from cardgen.prepress.cards import CARD_SIZES
+
+    assert CARDS == ("quarter", *CARD_SIZES)

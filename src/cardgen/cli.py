@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cardgen import __version__
-from cardgen.prepress.cards import CARDS, DUPLEX
+from cardgen.prepress import CARDS, DUPLEX
 
 _content_option = click.option(
     "--content",

@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from cardgen.prepress import CARDS, DUPLEX  # noqa: F401  (re-exported)
 from cardgen.prepress.paper import PRINTABLE_MARGIN, Box, Size, printable_frame
 from cardgen.units import INCH, MM
 
 Segment = tuple[float, float, float, float]  # x1, y1, x2, y2
 
-DUPLEX = ("long", "short", "fold")
 
 EDGE_TICK = 4 * MM  # quarter sheets: ticks on the cut lines, starting at the printable margin
 EDGE_SAFE = 7 * MM  # the paper edge is a card edge: a printer's unprintable edge plus a margin
@@ -46,7 +46,6 @@ CARD_SIZES = {
     "index-4x6": CardSize("index-4x6", "4×6 in", 4 * INCH, 6 * INCH, 5 * MM),
     "id1": CardSize("id1", "ID-1", 85.60 * MM, 53.98 * MM, 3 * MM),
 }
-CARDS = ("quarter", *CARD_SIZES)
 
 
 @dataclass(frozen=True)
