@@ -174,3 +174,13 @@ def test_every_exercise_fits_one_page(built, key):
     starts = [r.get_destination_page_number(e) + 1 for e in entries(r.outline) if e.title in names]
     assert len(starts) == len(names)
     assert starts == list(range(starts[0], starts[0] + len(starts))), "an exercise page spilled onto a second page"
+
+
+def test_a_week_without_sessions_still_gets_its_page(content):
+    content.edit("plans/basic.yaml", "      - exercise: glute-bridge\n", "      - exercise: glute-bridge\n        weeks: 1-2\n")
+    content.edit("plans/basic.yaml", "      - exercise: side-plank\n", "      - exercise: side-plank\n        weeks: 1-2, 4\n")
+    plan = plan_from(content.load(), "basic")
+    assert plan.weeks[2].sessions == ()
+    pdfs = render(plan, BuildOptions("basic"))
+    assert "Week 3: Build" in outline_titles(pdfs["booklet.pdf"])
+    assert "No sessions this week" in text(pdfs["booklet.pdf"])

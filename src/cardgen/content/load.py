@@ -113,6 +113,8 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
         image = root / ex.image
         if not image.is_file():
             out.append(Problem(source.file, source.line_of(("image",)), "image", f"image file not found: {display_path(image)}"))
+        elif (trouble := _unreadable_image(image)) is not None:
+            out.append(Problem(source.file, source.line_of(("image",)), "image", f"expected a PNG or JPEG picture, {trouble}: {display_path(image)}"))
         else:
             exercises[ex_id] = ex.model_copy(update={"image": str(image.resolve())})  # later stages need no root
     if len(ex.cues) < ex.key_cues:
@@ -180,3 +182,17 @@ def _check_spec(spec, counted, path, field, plan, bad, weeks_in_plan, rule: str)
     for p, f, dose in doses:
         if dose.unit is not None and dose.unit != counted:
             bad(p, f, f"{rule}, but the dose is in {dose.unit}")
+
+
+def _unreadable_image(path: Path) -> str | None:
+    """Why Pillow cannot use the picture, or None; caught here so a build never fails on it."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            img.verify()
+    except UnidentifiedImageError:
+        return "found a file that is not an image"
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"found a damaged image ({exc})"
+    return None

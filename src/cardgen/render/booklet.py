@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -434,7 +435,7 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, re
         TextBlock(ex.purpose, st.lead),
     ]
     if ex.image:
-        out.append(_image(plan, ex))
+        out.append(_image(ex, st.body.fontSize / SCALE.body))
     if ex.setup:
         out += [TextBlock("Set up", st.h3), TextBlock(ex.setup, st.body)]
     out += [
@@ -469,13 +470,11 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, re
 
 
 class ImageBlock(Block):
-    """An exercise picture, scaled to fit a box and keeping its proportions."""
+    """An exercise picture, upright as the camera meant it, scaled to fit a box."""
 
     def __init__(self, path: str, max_width: float, max_height: float):
-        from reportlab.lib.utils import ImageReader
-
-        self.path = path
-        iw, ih = ImageReader(path).getSize()
+        self.image = _upright_image(path)
+        iw, ih = self.image.getSize()
         scale = min(max_width / iw, max_height / ih)
         self.iw, self.ih = iw * scale, ih * scale
         self.space_after = GAP
@@ -485,11 +484,26 @@ class ImageBlock(Block):
         return self.width, self.height
 
     def draw(self):
-        self.canv.drawImage(self.path, 0, 0, self.iw, self.ih, mask="auto")
+        self.canv.drawImage(self.image, 0, 0, self.iw, self.ih, mask="auto")
 
 
-def _image(plan: Plan, ex) -> Block:
-    return ImageBlock(ex.image, 60 * MM, 40 * MM)
+@lru_cache(maxsize=64)
+def _upright_image(path: str):
+    """The picture turned by its EXIF orientation, from its bytes: ReportLab names an image by
+    its file path, which would make the PDF depend on where the content folder lives."""
+    from PIL import Image, ImageOps
+    from reportlab.lib.utils import ImageReader
+
+    with Image.open(path) as img:
+        upright = ImageOps.exif_transpose(img)
+        upright.load()
+    return ImageReader(upright)
+
+
+def _image(ex, scale: float) -> Block:
+    # A picture gives way faster than the type: 40 mm tall at full size, 24 mm at the tightest.
+    shrink = max(0.6, 1 - 2 * (1 - scale))
+    return ImageBlock(ex.image, 60 * MM * shrink, 40 * MM * shrink)
 
 
 def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
@@ -497,6 +511,12 @@ def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> l
 
     Weeks start on a left page, so a two-session week is one open spread, session A on the left.
     """
+    if not week.sessions:
+        # Every item skips this week: it still gets its page, so its dates and notes have a home.
+        return _week_head(week, st, first=True) + [
+            TextBlock("No sessions this week: rest, run, and note how the legs feel.", st.body),
+            NoteLines(theme, spacing=8.5 * MM, minimum=17 * MM, top_gap=GAP),
+        ]
     out: list = []
     for i, s in enumerate(week.sessions):
         if i:
