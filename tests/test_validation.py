@@ -358,7 +358,10 @@ def test_files_that_are_not_yaml_are_ignored(content):
 
 
 def test_an_existing_image_is_accepted_and_resolved(content):
-    content.write("images/band-walk.png", "")  # only its existence is checked here
+    from PIL import Image
+
+    (content.root / "images").mkdir()
+    Image.new("RGB", (4, 4)).save(content.root / "images" / "band-walk.png")
     content.edit("exercises/band-walk.yaml", "dose: 3 x 10 steps\n", "dose: 3 x 10 steps\nimage: images/band-walk.png\n")
     image = content.load().exercises["band-walk"].image
     assert image == str((content.root / "images" / "band-walk.png").resolve())
