@@ -64,3 +64,23 @@ def test_a_card_that_cannot_fit_fails_naming_it_and_writes_nothing(content, tmp_
         "use fewer exercises in the session, or shorter exercise names"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_in_the_way_writes_none_of_the_files(content, tmp_path):
+    out = tmp_path / "out"
+    (out / "cards.pdf").mkdir(parents=True)
+    with pytest.raises(OutputError) as info:
+        build(BuildOptions("basic", out=out), content.load())
+    assert info.value.message == f"cannot write {out / 'cards.pdf'}: a folder is in the way"
+    assert sorted(p.name for p in out.iterdir()) == ["cards.pdf"]
+
+
+def test_a_poster_that_cannot_fit_is_skipped_with_a_warning_when_other_products_are_built(content, tmp_path):
+    content.edit("plans/basic.yaml", "weeks: 4\n", "weeks: 40\n")
+    content.edit("plans/basic.yaml", "race_week: 4\n", "race_week: 40\n")
+    content.edit("plans/basic.yaml", "{weeks: 4, name: Race week", "{weeks: 40, name: Race week")
+    result = build(BuildOptions("basic", out=tmp_path / "out"), content.load())
+    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "cards.pdf"]
+    assert [w for w in result.warnings if w.startswith("poster.pdf not written: the poster of 'Basic plan' (40 weeks")]
+    with pytest.raises(LayoutError):
+        build(BuildOptions("basic", out=tmp_path / "poster", only=("poster",)), content.load())

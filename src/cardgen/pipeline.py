@@ -75,9 +75,16 @@ def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> Non
         cards = CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset)
         out["cards.pdf"] = render_cards(plan, cards, theme, warnings)
     if "poster" in options.only:
+        from cardgen.errors import LayoutError
         from cardgen.render.poster import PosterOptions, render_poster
 
-        out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete), theme)
+        try:
+            out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete), theme)
+        except LayoutError as exc:
+            if options.only == ("poster",):
+                raise
+            # A long plan outgrows one sheet; that must not cost the user the booklet and cards.
+            warnings.append(f"poster.pdf not written: {exc.message}")
 
 
 @contextmanager
@@ -95,7 +102,7 @@ def _no_gc():
 
 def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     """Build the products of one plan. Invalid content or a layout error writes nothing."""
-    from cardgen.write import prepare_dir, write_atomic
+    from cardgen.write import prepare_dir, write_all
 
     library = library or load(options.content)
     plan = plan_from(library, options.plan, options.start)
@@ -103,18 +110,16 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     pdfs = render(plan, options, result.warnings)
     folder = options.out or Path("output") / options.plan
     prepare_dir(folder)
-    for name, data in pdfs.items():
-        write_atomic(folder / name, data)
-        result.files.append(folder / name)
+    result.files = write_all(folder, pdfs)
     return result
 
 
 def print_test(paper: str = "a4", out: Path | None = None) -> Path:
     """Write the two-page duplex alignment test that measures --back-offset; returns its path."""
     from cardgen.render.printtest import render_print_test
-    from cardgen.write import prepare_dir, write_atomic
+    from cardgen.write import prepare_dir, write_all
 
     path = out or Path("output") / "print-test.pdf"
     prepare_dir(path.parent)
-    write_atomic(path, render_print_test(paper))
+    write_all(path.parent, {path.name: render_print_test(paper)})
     return path
