@@ -448,3 +448,12 @@ def test_every_shipped_plan_expands():
             for s in week.sessions:
                 for p in s.items:
                     assert p.dose.unit == p.exercise.counted and p.dose.rest is not None and p.dose.per_side is not None
+
+
+def test_a_ramp_of_holds_written_without_units_still_moves_in_5_s_steps():
+    from cardgen.plan.expand import rule_at
+    from cardgen.content.schema import DoseSpec
+
+    spec = DoseSpec.model_validate({"ramp": {"from": "3 x 30", "to": "3 x 45", "over": "1-3"}})
+    assert [rule_at(spec, w, "seconds").low for w in (1, 2, 3)] == [30, 40, 45]
+    assert [rule_at(spec, w, "reps").low for w in (1, 2, 3)] == [30, 38, 45]

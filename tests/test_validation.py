@@ -241,6 +241,16 @@ CASES = [
         id="by-week-out-of-range",
     ),
     pytest.param(
+        "plans/basic.yaml", "dose: 2 x 20 s", "dose: {by_week: {0: 2 x 20 s}}",
+        [f"{PLAN}:15: sessions.A.exercises[1].dose.by_week[0]: expected a number at least 1, found 0"],
+        id="by-week-zero",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "dose: 2 x 20 s", "dose: {from: 2 x 20 s, to: 2 x 40 s, over: '1-2, 4'}",
+        [f"{PLAN}:15: sessions.A.exercises[1].dose.over: a ramp runs over consecutive weeks like '1-6', found weeks 1–2, 4"],
+        id="ramp-with-a-gap",
+    ),
+    pytest.param(
         "plans/basic.yaml", "dose: 2 x 20 s", "dose: 2 x 20 s\n        weeks: 3-1",
         [f"{PLAN}:16: sessions.A.exercises[1].weeks: week ranges start at 1 and rise, found '3-1'"],
         id="weeks-falling-range",

@@ -175,10 +175,11 @@ def _check_spec(spec, counted, path, field, plan, bad, weeks_in_plan, rule: str)
     if spec.ramp is not None:
         weeks_in_plan(spec.ramp.over, path + ("over",), field + ".over")
         doses += [(path + ("from",), field + ".from", spec.ramp.from_), (path + ("to",), field + ".to", spec.ramp.to)]
+    if spec.fixed is not None:
+        doses.append((path, field, spec.fixed))
     for week, dose in spec.by_week.items():
-        if week:
-            weeks_in_plan((week,), path + ("by_week", week), f"{field}.by_week[{week}]")
-        doses.append((path + ("by_week", week), field if week == 0 else f"{field}.by_week[{week}]", dose))
+        weeks_in_plan((week,), path + ("by_week", week), f"{field}.by_week[{week}]")
+        doses.append((path + ("by_week", week), f"{field}.by_week[{week}]", dose))
     for p, f, dose in doses:
         if dose.unit is not None and dose.unit != counted:
             bad(p, f, f"{rule}, but the dose is in {dose.unit}")

@@ -49,7 +49,7 @@ def problems_from(errors: list[dict], source: Source, model: type[BaseModel]) ->
 
 
 def _source_path(loc: tuple, source: Source, keep_last: bool) -> Path_:
-    # The schema adds structure the file does not have (a plain dose string becomes by_week[0],
+    # The schema adds structure the file does not have (a plain dose string becomes dose.fixed,
     # a ramp's mapping becomes dose.ramp): keep only the parts a coach actually wrote.
     path: tuple = ()
     for i, part in enumerate(loc):

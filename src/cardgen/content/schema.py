@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from cardgen.plan.dose import Dose, parse_dose, parse_weeks
+from cardgen.plan.dose import Dose, format_weeks, parse_dose, parse_weeks
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -77,16 +77,24 @@ class Ramp(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
+    @field_validator("over")
+    @classmethod
+    def _consecutive(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if value != tuple(range(value[0], value[-1] + 1)):
+            raise ValueError(f"a ramp runs over consecutive weeks like '1-6', found weeks {format_weeks(value)}")
+        return value
+
 
 class DoseSpec(Strict):
-    """How one exercise's dose changes week by week (a ramp, explicit weeks, or both)."""
+    """How one exercise's dose changes week by week: a fixed dose, a ramp, explicit weeks."""
 
+    fixed: DoseText | None = None  # what a plain dose string means; not written as a field
     ramp: Ramp | None = None
-    by_week: dict[int, DoseText] = {}
+    by_week: dict[Annotated[int, Field(ge=1)], DoseText] = {}
 
     @model_validator(mode="after")
     def _something(self) -> "DoseSpec":
-        if self.ramp is None and not self.by_week:
+        if self.fixed is None and self.ramp is None and not self.by_week:
             raise ValueError("give 'ramp', 'by_week' or both")
         return self
 
@@ -94,7 +102,7 @@ class DoseSpec(Strict):
 def _dose_spec(value: object) -> object:
     # A plain string is the common case: a fixed dose for every week.
     if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return {"by_week": {0: value}}
+        return {"fixed": value}
     if isinstance(value, dict) and value and not {"ramp", "by_week"} & set(value):
         return {"ramp": value}  # {from, to, over}, typos included, so they are named as ramp fields
     return value

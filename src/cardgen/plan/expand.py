@@ -61,30 +61,32 @@ def dose_in_week(template: PlanTemplate, item: Item, ex: Exercise, week: int, ph
         dose = item.dose.by_week[week]  # an item's explicit week wins over its phase
     else:
         source_week = phase.like_week if phase and phase.like_week else week
-        dose = rule_at(rule, source_week) if rule else ex.dose
+        dose = rule_at(rule, source_week, ex.counted) if rule else ex.dose
         if phase and phase.sets:
             dose = replace(dose, sets=phase.sets)
     return dose.with_defaults(ex.counted, ex.per_side, template.rest)
 
 
-def rule_at(spec: DoseSpec, week: int) -> Dose:
+def rule_at(spec: DoseSpec, week: int, counted: str = "reps") -> Dose:
     if week in spec.by_week:
         return spec.by_week[week]
     if spec.ramp is not None:
-        return ramp_at(spec.ramp.from_, spec.ramp.to, spec.ramp.over, week)
+        return ramp_at(spec.ramp.from_, spec.ramp.to, spec.ramp.over, week, counted)
+    if spec.fixed is not None:
+        return spec.fixed
     listed = sorted(spec.by_week)
     earlier = [w for w in listed if w <= week]
     return spec.by_week[earlier[-1] if earlier else listed[0]]
 
 
-def ramp_at(a: Dose, b: Dose, over: tuple[int, ...], week: int) -> Dose:
+def ramp_at(a: Dose, b: Dose, over: tuple[int, ...], week: int, counted: str = "reps") -> Dose:
     first, last = over[0], over[-1]
     if week <= first or first == last:
         return a if week <= first else b
     if week >= last:
         return b
     t = (week - first) / (last - first)
-    step = 5 if (a.unit or b.unit) == "seconds" else 1  # holds move in 5 s steps
+    step = 5 if (a.unit or b.unit or counted) == "seconds" else 1  # holds move in 5 s steps
     low = _between(a.low, b.low, t, step)
     high = max(low, _between(a.high, b.high, t, step))
     return replace(a, sets=_between(a.sets, b.sets, t, 1), low=low, high=high)
