@@ -20,6 +20,8 @@ from cardgen.plan.dose import Dose, format_weeks, parse_dose, parse_weeks
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A note sits in a table cell or under a heading; a paragraph of it would not fit on a page.
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=240)]
 DoseText = Annotated[Dose, BeforeValidator(parse_dose)]
 Weeks = Annotated[tuple[int, ...], BeforeValidator(parse_weeks)]
 
@@ -40,7 +42,7 @@ class Variant(Strict):
 
     exercise: str | None = None
     name: Text | None = None
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="after")
     def _one_of(self) -> "Variant":
@@ -117,7 +119,7 @@ class Item(Strict):
     exercise: str
     dose: Progression | None = None
     weeks: Weeks | None = None
-    note: str = ""
+    note: Note = ""
 
 
 class Session(Strict):
@@ -133,7 +135,7 @@ class Phase(Strict):
     kind: Literal["build", "deload", "taper"] = "build"
     sets: int | None = Field(default=None, ge=1)
     like_week: int | None = Field(default=None, ge=1)
-    note: str = ""
+    note: Note = ""
 
 
 class PlanTemplate(Strict):

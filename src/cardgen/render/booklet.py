@@ -46,7 +46,6 @@ class BookletOptions:
 class Booklet:
     reading: bytes  # pages in reading order, for screens and email
     imposed: bytes  # two pages a sheet in saddle-stitch order, to print duplex and fold
-    pages: int
 
 
 def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet:
@@ -72,7 +71,7 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet
         keywords=f"{plan.id}, training plan, booklet",
     )
     painter = _Painter(plan, theme, size)
-    return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge), len(pages))
+    return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge))
 
 
 def _layout(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame, refs) -> list[Page]:

@@ -375,7 +375,8 @@ def _wallet_front(card: SessionCard, plan: Plan, options: CardOptions, z: Sizes,
     head = _wrapped("text", f"{card.name} · {card.focus}", BOLD, z.title, width)
     first, last = card.weeks[0][0], card.weeks[-1][0]
     rests = {p.dose.rest for _, s in card.weeks for p in s.items}
-    facts = [plan.title, f"{len(plan.weeks)} weeks"]
+    n = len(plan.weeks)
+    facts = [plan.title, f"{n} week{'s' if n != 1 else ''}"]
     if len(rests) == 1:
         facts.append(f"rest {rests.pop()} s")
     if first.start and last.end:
@@ -503,6 +504,10 @@ def _draw_marks(canv: Canvas, sheet: CardSheet, options: CardOptions) -> None:
         draw_print_note(canv, x, y, False, NOTE)
         if sheet.fold:
             draw_print_note(canv, x, y + NOTE_HEIGHT, False, QUARTER_FOLD, bar=False)
+        else:
+            # The bottom-right card's foot band says which way to flip; the left one holds the bar.
+            flip = f"Two-sided: flip on {options.duplex} edge."
+            draw_print_note(canv, sheet.sheet.width / 2 + (x - sheet.slot(0).x), y, False, flip, bar=False)
         return
     text = NOTES[options.duplex]
     x, y, turned = sheet.note_place(note_width(text), NOTE_HEIGHT)

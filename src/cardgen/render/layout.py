@@ -66,13 +66,6 @@ class PageBreak:
 
 
 @dataclass
-class NeedSpace:
-    """Start a new page unless `height` is still free on this one."""
-
-    height: float
-
-
-@dataclass
 class IfOddPage:
     """Insert `blocks` when the flow stands at the top of an odd (right-hand) page."""
 
@@ -126,9 +119,6 @@ def paginate(
         if isinstance(item, PageBreak):
             if not page.empty:
                 new_page()
-        elif isinstance(item, NeedSpace):
-            if not page.empty and y - gap < item.height:
-                new_page()
         elif isinstance(item, IfOddPage):
             if page.number % 2 == 1:
                 queue.extendleft(reversed(item.blocks))
@@ -155,7 +145,6 @@ def paginate(
                 new_page()
     while filler is not None and (len(pages) + reserve) % pad_to:
         new_page()
-        pages[-1].placed.clear()
         for block in filler():
             if isinstance(block, Mark):
                 pages[-1].marks.append(block)

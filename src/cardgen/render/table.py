@@ -139,7 +139,7 @@ class RuledTable(Block):
         return max(lines, 1) * self.header_size * LEADING + 2 * PAD_Y
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        if aW == self._wrapped_at:  # platypus asks again on every frame it tries
+        if aW == self._wrapped_at:  # measured, laid out and drawn: three asks, one answer
             return self.width, self.height
         self._wrapped_at = aW
         self.width = aW
