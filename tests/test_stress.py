@@ -95,3 +95,13 @@ def test_card_rows_stay_tall_enough_to_tick_and_write(cards_and_poster):
             rows = box_rows(page, (col * w / 2, row * h / 2, (col + 1) * w / 2, (row + 1) * h / 2))
             pitches = [b - a for a, b in zip(rows, rows[1:])]
             assert not pitches or min(pitches) >= 6.5 * MM - 0.1, f"front sheet {n}: rows under 6.5 mm"
+
+
+def test_the_cover_contents_point_at_the_real_pages(booklet):
+    _, pdfs, _ = booklet
+    texts = [p["text"] for p in pages(pdfs["booklet.pdf"])]
+    cover = texts[0].split("\n")
+    listed = {line.rsplit(" ", 1)[0]: int(line.rsplit(" ", 1)[1]) for line in cover if line.rsplit(" ", 1)[-1].isdigit()}
+    assert texts[listed["How to use this booklet"] - 1].split("\n")[1].startswith("How to use this booklet")
+    assert "Plan at a glance" in texts[listed["Plan at a glance"] - 1].split("\n")[1]
+    assert "Week 1 ·" in texts[listed["Weeks"] - 1]

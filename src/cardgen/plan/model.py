@@ -56,6 +56,14 @@ class Week:
         return self.start + dt.timedelta(days=6) if self.start else None
 
     @property
+    def short_dates(self) -> str:
+        """'3–9 Mar' or '30 Mar – 5 Apr': for tables and posters whose year is said elsewhere."""
+        if not self.start:
+            return ""
+        a, b = self.start, self.end
+        return f"{a.day}–{b.day} {b:%b}" if a.month == b.month else f"{a.day} {a:%b} – {b.day} {b:%b}"
+
+    @property
     def dates(self) -> str:
         """'3–9 Mar' style, or '' without a start date."""
         if not self.start:

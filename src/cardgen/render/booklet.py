@@ -85,7 +85,7 @@ def _layout(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame
 
 def _predict_pages(plan: Plan) -> dict[str, int]:
     """Where each exercise and week will start if every part takes the pages it is designed for."""
-    refs: dict[str, int] = {}
+    refs: dict[str, int] = {"how-to": 2, "overview": 3}
     page = 3  # cover, how to use, plan at a glance
     for ex_id in plan.exercises:
         page += 1
@@ -203,7 +203,7 @@ def _notes_page(st: Styles, theme: Theme) -> list:
 
 def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
     story: list = []
-    story += _cover(plan, options, st, theme, refs)
+    story += _cover(plan, options, st, theme, refs, frame)
     story += [PageBreak()] + _how_to(plan, st, theme)
     story += [PageBreak()] + _overview(plan, st, theme, refs)
     first = True
@@ -224,15 +224,12 @@ def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame:
     return story
 
 
-def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
+def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: dict[str, int], frame) -> list:
+    """The cover, airy when it can be; a long title or name takes the air first, then the contents."""
     n, s = len(plan.weeks), plan.sessions_per_week
     facts = [f"{n} week{'s' if n != 1 else ''}", f"{s} session{'s' if s != 1 else ''} a week"]
     if plan.minutes:
         facts.append(f"about {plan.minutes} minutes each")
-    out: list = [Mark("", "cover", "Cover", 0), Spacer(18 * MM), TextBlock(plan.title, st.title)]
-    if plan.subtitle:
-        out.append(TextBlock(plan.subtitle, st.lead))
-    out += [Spacer(GAP), Rule(theme, 1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3)]
     rows = [("Athlete", options.athlete or "")]
     if plan.start:
         rows.append(("Starts", _long_date(plan.start)))
@@ -241,7 +238,18 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: 
     else:
         rows += [("Starts", ""), ("Race day", "")]
     rows.append(("Coach", ""))
-    out += [Spacer(14 * MM), FillIn(rows, theme), Spacer(10 * MM), _contents(plan, st, theme, refs)]
+    title = TextBlock(plan.title, st.title)
+    if title.wrap(frame[0], frame[1])[1] > 3 * st.title.leading:
+        title = TextBlock(plan.title, st.h1)  # four lines of display type would crowd out the rest
+    for top, mid, contents in ((18, 14, True), (4, 6, True), (0, 4, False)):
+        out: list = [Mark("", "cover", "Cover", 0), Spacer(top * MM), title]
+        if plan.subtitle:
+            out.append(TextBlock(plan.subtitle, st.lead))
+        out += [Spacer(GAP), Rule(theme, 1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3), Spacer(mid * MM), FillIn(rows, theme)]
+        if contents:
+            out += [Spacer(mid * 0.7 * MM), _contents(plan, st, theme, refs)]
+        if measure(out, frame[0]) <= frame[1]:
+            break
     return out
 
 
@@ -253,8 +261,8 @@ def _contents(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> Blo
     first_ex = exercise_anchor(next(iter(plan.exercises)))
     first_week = week_anchor(plan.weeks[0].number)
     entries = [
-        ("How to use this booklet", "how-to", 2),
-        ("Plan at a glance", "overview", 3),
+        ("How to use this booklet", "how-to", refs["how-to"]),
+        ("Plan at a glance", "overview", refs["overview"]),
         ("Exercises", first_ex, refs[first_ex]),
         ("Weeks", first_week, refs[first_week]),
     ]
@@ -378,25 +386,25 @@ def _legend(theme: Theme) -> RuledTable:
 
 def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
-    columns = [Column("Week", 26 * MM)]
+    crowded = len(keys) > 2  # narrow session columns: short heads, no focus line
+    columns = [Column("Week", 24 * MM)]
     if plan.start:
-        columns.append(Column("Dates", 33 * MM))
-    columns += [Column(f"Session {k}") for k in keys]
+        columns.append(Column("Dates", 24 * MM))
+    columns += [Column(k if crowded else f"Session {k}") for k in keys] + [Column("Page", 11 * MM, "right")]
     rows = []
     for week in plan.weeks:
         by_key = {s.key: s for s in week.sessions}
         anchor = week_anchor(week.number)
-        marked = week.kind != "build" or week.race
         phase = week.phase if week.kind != "build" else ""
         if week.race and "race" not in phase.lower():
             phase = f"{phase} · race" if phase else "Race week"
-        note = " · ".join(x for x in (phase, f"p. {refs[anchor]}") if x)
-        row = [Cell(f"Week {week.number}", bold=True, note=note, link=anchor, shade=marked)]
+        row = [Cell(f"Week {week.number}", bold=True, note=phase, link=anchor, shade=week.kind != "build" or week.race)]
         if plan.start:
-            row.append(Cell(week.dates, size=9))
+            row.append(Cell(week.short_dates, size=9))
         for k in keys:
             s = by_key.get(k)
-            row.append(Cell(s.dose_summary, note=s.focus) if s else Cell("—", shade=True))
+            row.append(Cell(s.dose_summary, note="" if crowded else s.focus) if s else Cell("—", shade=True))
+        row.append(Cell(str(refs[anchor]), align="right"))
         rows.append(row)
     out: list = [
         Mark("Plan at a glance", "overview", "Plan at a glance", 0),

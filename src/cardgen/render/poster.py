@@ -139,7 +139,7 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
             dose = next(iter(summaries.values()))
         all_reps = all_reps and reps
         cells = tuple(None if k not in summaries else ("" if summaries[k] == dose else summaries[k]) for k in keys)
-        note = " · ".join(x for x in (_short_dates(w), _tag(w, previous_phase)) if x)
+        note = " · ".join(x for x in (w.short_dates, _tag(w, previous_phase))  # the year is on the race-day line if x)
         rows.append(Row(f"Week {w.number}", dose, note, w.kind != "build" or w.race, cells))
         previous_phase = w.phase
     lists = []
@@ -193,14 +193,6 @@ def _dominant(items) -> tuple[str, bool]:
     texts = [f"{p.sets} × {p.dose.target.replace('/side', '')}" if reps else str(p.dose) for p in pool]
     best = max(range(len(pool)), key=lambda i: (texts.count(texts[i]), pool[i].sets, -i))
     return texts[best], bool(reps)
-
-
-def _short_dates(week: Week) -> str:
-    # The year is on the race-day line; without it the dates fit under "Week 12".
-    a, b = week.start, week.end
-    if not a:
-        return ""
-    return f"{a.day}–{b.day} {b:%b}" if a.month == b.month else f"{a.day} {a:%b} – {b.day} {b:%b}"
 
 
 def _tag(week: Week, previous_phase: str | None) -> str:
