@@ -139,7 +139,8 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
             dose = next(iter(summaries.values()))
         all_reps = all_reps and reps
         cells = tuple(None if k not in summaries else ("" if summaries[k] == dose else summaries[k]) for k in keys)
-        note = " · ".join(x for x in (w.short_dates, _tag(w, previous_phase))  # the year is on the race-day line if x)
+        # The year is on the race-day line; short dates fit under "Week 12".
+        note = " · ".join(x for x in (w.short_dates, _tag(w, previous_phase)) if x)
         rows.append(Row(f"Week {w.number}", dose, note, w.kind != "build" or w.race, cells))
         previous_phase = w.phase
     lists = []
