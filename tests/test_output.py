@@ -84,3 +84,24 @@ def test_a_poster_that_cannot_fit_is_skipped_with_a_warning_when_other_products_
     assert [w for w in result.warnings if w.startswith("poster.pdf not written: the poster of 'Basic plan' (40 weeks")]
     with pytest.raises(LayoutError):
         build(BuildOptions("basic", out=tmp_path / "poster", only=("poster",)), content.load())
+
+
+def test_a_start_date_at_the_end_of_the_calendar_is_a_clear_error(content):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--plan", "basic", "--start", "9999-12-20"])
+    assert result.exit_code == 1
+    assert result.output == "Error: --start 9999-12-20: a 4-week plan from then runs past the end of the calendar\n"
+
+
+def test_a_booklet_too_thick_to_fold_says_so(content, tmp_path):
+    content.edit("plans/basic.yaml", "weeks: 4\n", "weeks: 40\n")
+    content.edit("plans/basic.yaml", "race_week: 4\n", "race_week: 40\n")
+    content.edit("plans/basic.yaml", "{weeks: 4, name: Race week", "{weeks: 40, name: Race week")
+    plan = (content.root / "plans" / "basic.yaml").read_text()
+    content.write("plans/basic.yaml", plan + "  B:\n    focus: Again\n    exercises:\n      - exercise: glute-bridge\n")
+    result = build(BuildOptions("basic", out=tmp_path / "out", only=("booklet",)), content.load())
+    [warning] = result.warnings
+    assert warning.startswith("booklet.pdf has ") and warning.endswith("too thick to fold and staple; print booklet.pdf single-sided instead, or split the plan into shorter ones")

@@ -50,6 +50,11 @@ def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> P
     if template is None:
         known = ", ".join(sorted(library.plans)) or "none"
         raise CardgenError(f"unknown plan {plan_id!r}{suggest(plan_id, library.plans)}; plans in {library.root}: {known}")
+    if start is not None:
+        try:
+            start + dt.timedelta(weeks=template.weeks)
+        except OverflowError:
+            raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
     return expand(plan_id, template, library.exercises, start)
 
 
@@ -69,7 +74,7 @@ def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> Non
     from cardgen.render.cards import CardOptions, render_cards
 
     if "booklet" in options.only:
-        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme)
+        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme, warnings)
         out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
     if "cards" in options.only:
         cards = CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset)

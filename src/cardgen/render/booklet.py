@@ -48,7 +48,11 @@ class Booklet:
     imposed: bytes  # two pages a sheet in saddle-stitch order, to print duplex and fold
 
 
-def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet:
+# Past about sixteen sheets a folded stack will not close flat or take a staple.
+FOLDABLE_PAGES = 64
+
+
+def render_booklet(plan: Plan, options: BookletOptions, theme: Theme, warnings: list[str] | None = None) -> Booklet:
     """Lay the booklet out once and draw it twice: in reading order and imposed for folding."""
     tune_reportlab()
     register()
@@ -70,6 +74,11 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet
         subject=plan.subtitle or f"{len(plan.weeks)}-week training plan",
         keywords=f"{plan.id}, training plan, booklet",
     )
+    if len(pages) > FOLDABLE_PAGES and warnings is not None:
+        warnings.append(
+            f"booklet.pdf has {len(pages)} pages, {len(pages) // 4} sheets folded together: too thick to fold and staple; "
+            "print booklet.pdf single-sided instead, or split the plan into shorter ones"
+        )
     painter = _Painter(plan, theme, size)
     return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge))
 
