@@ -105,3 +105,13 @@ def test_a_booklet_too_thick_to_fold_says_so(content, tmp_path):
     result = build(BuildOptions("basic", out=tmp_path / "out", only=("booklet",)), content.load())
     [warning] = result.warnings
     assert warning.startswith("booklet.pdf has ") and warning.endswith("too thick to fold and staple; print booklet.pdf single-sided instead, or split the plan into shorter ones")
+
+
+def test_names_in_greek_and_cyrillic_print_and_other_scripts_are_warned_about(content, tmp_path):
+    from pdfcheck import text
+
+    result = build(BuildOptions("basic", out=tmp_path / "a", only=("booklet",), athlete="Дмитрий Ἀθηνᾶ Zoë"), content.load())
+    assert result.warnings == []
+    assert "Дмитрий Ἀθηνᾶ Zoë" in text((tmp_path / "a" / "booklet.pdf").read_bytes())
+    result = build(BuildOptions("basic", out=tmp_path / "b", only=("booklet",), athlete="Zoë 山田"), content.load())
+    assert result.warnings == ["--athlete: the font has no '山田'; those characters will not print"]

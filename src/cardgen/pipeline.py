@@ -112,6 +112,10 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     library = library or load(options.content)
     plan = plan_from(library, options.plan, options.start)
     result = BuildResult()
+    from cardgen.style.fonts import missing_glyphs
+
+    if options.athlete and (missing := missing_glyphs(options.athlete)):
+        result.warnings.append(f"--athlete: the font has no {missing!r}; those characters will not print")
     pdfs = render(plan, options, result.warnings)
     folder = options.out or Path("output") / options.plan
     prepare_dir(folder)

@@ -20,8 +20,17 @@ def register() -> None:
     folder = shipped("fonts")
     for name, file in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-    # Paragraph markup (<b>, <i>) resolves through this family mapping.
+    # ParagraphStyle (used for its fields) resolves bold and italic through this family mapping.
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD)
+
+
+def missing_glyphs(text: str) -> str:
+    """The characters of `text` the bundled font cannot draw (they would print as nothing)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register()
+    cmap = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    return "".join(sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap}))
