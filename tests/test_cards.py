@@ -485,3 +485,13 @@ def test_the_cli_offers_exactly_the_sizes_the_geometry_knows():
     from cardgen.prepress.cards import CARD_SIZES
 
     assert CARDS == ("quarter", *CARD_SIZES)
+
+
+def test_wallet_easy_weeks_say_only_what_changes(content):
+    from cardgen.render.cards import _easy_weeks, _session_cards
+
+    [card] = _session_cards(plan_from(content.load(), "basic"))
+    assert _easy_weeks(card) == "Wk 4 race week: 1 set, lighter targets."
+    content.edit("plans/basic.yaml", "kind: taper, sets: 1, like_week: 1", "kind: deload")
+    [card] = _session_cards(plan_from(content.load(), "basic"))
+    assert _easy_weeks(card) == "Wk 4 race week: as planned."

@@ -366,8 +366,15 @@ def _easy_weeks(card: SessionCard) -> str:
     if not easy:
         return ""
     names = ", ".join(f"wk {w.number} {w.phase.lower()}" for w, _ in easy)
-    sets = {p.sets for _, s in easy for p in s.items}
-    how = f"{sets.pop()} sets, lighter targets" if len(sets) == 1 else "fewer sets, lighter targets"
+    # Say only what the plan really changes, measured against the last build week.
+    peak = {p.exercise_id: p.dose for w, s in card.weeks if w.kind == "build" for p in s.items}
+    pairs = [(p.dose, peak[p.exercise_id]) for _, s in easy for p in s.items if p.exercise_id in peak]
+    sets = {d.sets for d, _ in pairs}
+    fewer = bool(pairs) and all(d.sets < top.sets for d, top in pairs)
+    lighter = bool(pairs) and all(d.high <= top.high for d, top in pairs) and any(d.high < top.high for d, top in pairs)
+    n = next(iter(sets)) if len(sets) == 1 else None
+    changes = [(f"{n} set{'s' if n != 1 else ''}" if n else "fewer sets") if fewer else "", "lighter targets" if lighter else ""]
+    how = ", ".join(c for c in changes if c) or "as planned"
     return f"{names[0].upper()}{names[1:]}: {how}."
 
 
