@@ -22,8 +22,8 @@ from cardgen.render.blocks import (
 )
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
-from cardgen.render.layout import Block, IfOddPage, Mark, Page, PageBreak, Spacer, bind_headings, paginate
-from cardgen.render.styles import Styles, measure, styles
+from cardgen.render.layout import Block, IfOddPage, Mark, Page, PageBreak, Spacer, bind_headings, fits_one_page, paginate
+from cardgen.render.styles import Styles, styles
 from cardgen.render.table import Cell, Column, RuledTable
 from cardgen.render.text import one_line, wrap
 from cardgen.render.textbatch import TextBatch
@@ -257,7 +257,7 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: 
         out += [Spacer(GAP), Rule(theme, 1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3), Spacer(mid * MM), FillIn(rows, theme)]
         if contents:
             out += [Spacer(mid * 0.7 * MM), _contents(plan, st, theme, refs)]
-        if measure(out, frame[0]) <= frame[1]:
+        if fits_one_page(out, *frame):
             break
     return out
 
@@ -436,7 +436,7 @@ def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float,
     """One page per exercise: tightened a little when it would spill, flowing on only past that."""
     for scale in (1.0, 0.94, 0.88, 0.84, 0.8):  # type and spacing together; 0.8 keeps body at 8 pt
         page = _exercise_flowables(ex_id, ex, plan, styles(theme, scale), theme, refs)
-        if measure(page, frame[0]) <= frame[1]:
+        if fits_one_page(page, *frame):
             break
     return page
 

@@ -168,3 +168,11 @@ def bind_headings(story: list) -> list:
         else:
             out.append(item)
     return out[::-1]
+
+
+def fits_one_page(story: list, width: float, height: float) -> bool:
+    """Whether `story` lays out on a single page, by laying it out exactly as the book will."""
+    try:
+        return len(paginate(bind_headings(story), width, height)) == 1
+    except LayoutError:
+        return False

@@ -46,15 +46,3 @@ def styles(theme: Theme, scale: float = 1.0) -> Styles:
         small=ParagraphStyle("small", base, fontSize=pt(SCALE.small), leading=pt(SCALE.small) * 1.3, spaceAfter=gap * 0.4),
         item=ParagraphStyle("item", base, spaceAfter=gap * 0.4),
     )
-
-
-def measure(flowables, width: float) -> float:
-    """The height a list of blocks needs at the top of a frame `width` wide."""
-    total, gap = 0.0, None
-    for f in flowables:
-        if hasattr(f, "wrap"):
-            _, h = f.wrap(width, 1e6)
-            total += h + (0.0 if gap is None else max(gap, f.space_before))  # as paginate() spaces them
-            gap = f.space_after
-    return total
-
