@@ -104,3 +104,18 @@ def test_card_rows_are_tall_enough_and_boxes_big_enough(built, key):
         for col, row in ((0, 0), (1, 0), (0, 1), (1, 1)):
             rows = box_rows(page, (col * w / 2, row * h / 2, (col + 1) * w / 2, (row + 1) * h / 2))
             assert all(b - a >= 6.5 * MM - 0.1 for a, b in zip(rows, rows[1:])), f"front sheet {n}: rows under 6.5 mm"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_body_text_keeps_clear_of_the_page_number(built, key):
+    _, pdfs = built[key]
+    for n, page in enumerate(pages(pdfs["booklet.pdf"]), 1):
+        h = page["size"][1]
+        folio = [w for w in page["words"] if w["text"] == str(n) and w["top"] > h - 12 * MM]
+        if n == 1:
+            assert folio == [], "the cover has no page number"
+            continue
+        assert len(folio) == 1, f"page {n}: one page number at the foot"
+        body = [w for w in page["words"] if w is not folio[0]]
+        lowest = max(w["bottom"] for w in body)
+        assert folio[0]["top"] - lowest >= 2.5 * MM, f"page {n}: text runs down onto the page number"

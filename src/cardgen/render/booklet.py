@@ -32,7 +32,8 @@ from cardgen.style.theme import GAP, RULE, SCALE, Theme
 from cardgen.units import MM
 
 # Page sketch: 12 mm at the head, foot and outer edge, 15 mm at the spine.
-OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 13 * MM, 12 * MM
+OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 13 * MM, 13 * MM
+FOLIO = 7.5 * MM  # the page number's baseline: figures have no descenders, so it clears 6.35 mm
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class _Painter:
             # Title by the spine, the section at the outer edge where a thumb finds it.
             text.put(x_in, y, title, REGULAR, size, "left" if odd else "right")
             text.put(x_out, y, section, BOLD, size, "right" if odd else "left")
-            text.put(x_out, 8.5 * MM, str(n), REGULAR, SCALE.small, "right" if odd else "left")
+            text.put(x_out, FOLIO, str(n), REGULAR, SCALE.small, "right" if odd else "left")
         canv.saveState()
         canv.setStrokeColorRGB(*self.theme.ink)
         canv.setLineWidth(RULE)
