@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,18 +58,13 @@ def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> P
 
 def render(plan: Plan, options: BuildOptions, warnings: list[str] | None = None) -> dict[str, bytes]:
     """Every requested product as PDF bytes; nothing touches the disk here."""
+    from cardgen.render.booklet import BookletOptions, render_booklet
+    from cardgen.render.cards import CardOptions, render_cards
     from cardgen.style.theme import THEMES
 
     theme = THEMES[options.theme]
+    warnings = [] if warnings is None else warnings
     out: dict[str, bytes] = {}
-    with _no_gc():
-        _render_into(out, plan, options, theme, warnings)
-    return out
-
-
-def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> None:
-    from cardgen.render.booklet import BookletOptions, render_booklet
-    from cardgen.render.cards import CardOptions, render_cards
 
     if "booklet" in options.only:
         booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme, warnings)
@@ -90,19 +83,7 @@ def _render_into(out, plan: Plan, options: BuildOptions, theme, warnings) -> Non
                 raise
             # A long plan outgrows one sheet; that must not cost the user the booklet and cards.
             warnings.append(f"poster.pdf not written: {exc.message}")
-
-
-@contextmanager
-def _no_gc():
-    """Layout makes hundreds of thousands of short-lived objects and no cycles worth collecting
-    until it ends; the cyclic collector's passes over them cost a fifth of a build."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+    return out
 
 
 def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
