@@ -50,6 +50,8 @@ def load_library(root: Path) -> Library:
         problems += _check_plan(plan, exercises, broken, plan_sources[plan_id])
     if problems:
         raise ContentError(problems)
+    # Pictures are named relative to the content folder; later stages get them ready to open.
+    exercises = {k: ex.model_copy(update={"image": str((root / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
     return Library(root, exercises, plans, {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}})
 
 
@@ -115,8 +117,6 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
             out.append(Problem(source.file, source.line_of(("image",)), "image", f"image file not found: {display_path(image)}"))
         elif (trouble := _unreadable_image(image)) is not None:
             out.append(Problem(source.file, source.line_of(("image",)), "image", f"expected a PNG or JPEG picture, {trouble}: {display_path(image)}"))
-        else:
-            exercises[ex_id] = ex.model_copy(update={"image": str(image.resolve())})  # later stages need no root
     if len(ex.cues) < ex.key_cues:
         out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"))
     return out
