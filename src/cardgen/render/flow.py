@@ -16,6 +16,12 @@ from cardgen.style.fonts import BOLD
 from cardgen.units import MM
 
 
+def first_baseline(st: ParagraphStyle) -> float:
+    """How far below a block's top its first baseline sits: one ascent, with the leading's extra
+    split above and below, as ReportLab's Paragraph places it."""
+    return st.fontSize * 0.95 + (st.leading - st.fontSize * 1.2) / 2
+
+
 class TextBlock(Block):
     """One style of text, wrapped to the frame; splits between lines across pages."""
 
@@ -52,8 +58,7 @@ class TextBlock(Block):
 
     def draw(self) -> None:
         st = self.style
-        # First baseline sits one ascent below the top, as Paragraph places it.
-        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        y = self.height - first_baseline(st)
         with TextBatch(self.canv, st.textColor.rgb()) as text:
             for line in self._lines:
                 text.put(st.leftIndent, y, line, st.fontName, st.fontSize)
@@ -98,7 +103,7 @@ class ListBlock(Block):
 
     def draw(self) -> None:
         st = self.style
-        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        y = self.height - first_baseline(st)
         with TextBatch(self.canv, st.textColor.rgb()) as text:
             for i, lines in enumerate(self._wrapped):
                 text.put(0, y, self._marker(i), BOLD if self.numbered else st.fontName, st.fontSize)
@@ -174,7 +179,7 @@ class RichText(Block):
     def draw(self) -> None:
         c, st = self.canv, self.style
         text = TextBatch(c, st.textColor.rgb())
-        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        y = self.height - first_baseline(st)
         for line in self._lines:
             # Words of one font and link go out as one string: far fewer text operations.
             pieces: list[list] = []
@@ -230,7 +235,7 @@ class Heading(Block):
         c, st, ast = self.canv, self.style, self.aside_style
         c.setFillColor(st.textColor)
         c.setFont(st.fontName, st.fontSize)
-        y = self.height - st.fontSize * 0.95 - (st.leading - st.fontSize * 1.2) / 2
+        y = self.height - first_baseline(st)
         for line in self._lines:
             c.drawString(0, y, line)
             y -= st.leading
