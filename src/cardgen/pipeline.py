@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cardgen.content.library import default_content_dir
 from cardgen.content.load import Library, load_library
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
+from cardgen.resources import default_content_dir
 
 PRODUCTS = ("booklet", "cards", "poster")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from cardgen.content.library import shipped
+from cardgen.resources import shipped
 
 REGULAR, BOLD, ITALIC = "CardgenSans", "CardgenSans-Bold", "CardgenSans-Italic"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+# Leaf module (imports nothing of cardgen) so content, style and the pipeline can all ask it.
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def shipped(name: str) -> Path:
