@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-
-import datetime as dt
 
 from cardgen.content.load import load_library
 from cardgen.errors import ContentError

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from cardgen.pipeline import BuildOptions, build, plan_from, render
+
 from conftest import ATHLETE, LIBRARY, PLANS
 from pdfcheck import MM, outline_titles, pages, reader, text, unembedded_fonts
 

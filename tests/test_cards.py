@@ -11,14 +11,13 @@ from click.testing import CliRunner
 
 from cardgen.cli import main
 from cardgen.errors import CardgenError, LayoutError
-from cardgen.pipeline import BuildOptions, build, print_test, render
+from cardgen.pipeline import BuildOptions, build, plan_from, print_test, render
 from cardgen.prepress.cards import CARDS, DUPLEX, MARK_OFFSET, card_sheet
 from cardgen.prepress.paper import A4, LETTER, SHEETS, Box, printable_frame
 from cardgen.render.printtest import render_print_test, targets
+
 from conftest import ATHLETE, GLUTE_BRIDGE, LIBRARY
 from pdfcheck import MM, pages, reader, text
-
-from cardgen.pipeline import plan_from
 
 PAPERS = {"a4": A4, "letter": LETTER}
 GAP_SIZES = [c for c in CARDS if c != "quarter"]
@@ -29,7 +28,7 @@ def mm(box: Box) -> tuple[float, ...]:
 
 
 def same(a: Box, b: Box) -> bool:
-    return all(abs(u - v) < 1e-6 for u, v in zip((a.x, a.y, a.width, a.height), (b.x, b.y, b.width, b.height)))
+    return all(abs(u - v) < 1e-6 for u, v in zip((a.x, a.y, a.width, a.height), (b.x, b.y, b.width, b.height), strict=True))
 
 
 # ---------------------------------------------------------------- geometry, exact

@@ -8,9 +8,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import SHIPPED_CONTENT
 from cardgen import __version__
 from cardgen.cli import main
+
+from conftest import SHIPPED_CONTENT
 
 SECOND_PLAN = """\
 title: Bridges only

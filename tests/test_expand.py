@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import SHIPPED_CONTENT
 from cardgen.content.load import load_library
 from cardgen.content.schema import Exercise, PlanTemplate
 from cardgen.plan.dose import Dose, parse_dose, parse_weeks
 from cardgen.plan.expand import expand
+
+from conftest import SHIPPED_CONTENT
 
 DOSE_SYNTAX = "a dose like '3 x 10', '3 x 8-10', '3 x 30 s' or '2 x 10 steps/side, rest 45 s'"
 WEEKS_SYNTAX = "expected weeks like 3, '1-6' or '1-3, 7'"
@@ -451,8 +452,8 @@ def test_every_shipped_plan_expands():
 
 
 def test_a_ramp_of_holds_written_without_units_still_moves_in_5_s_steps():
-    from cardgen.plan.expand import rule_at
     from cardgen.content.schema import DoseSpec
+    from cardgen.plan.expand import rule_at
 
     spec = DoseSpec.model_validate({"ramp": {"from": "3 x 30", "to": "3 x 45", "over": "1-3"}})
     assert [rule_at(spec, w, "seconds").low for w in (1, 2, 3)] == [30, 40, 45]

@@ -89,7 +89,7 @@ def test_log_rows_are_tall_enough_to_write_in_and_boxes_to_tick(built, key):
         below = log[0]["bottom"]
         width = page["size"][0] - 24 * MM
         rules = sorted({round(ln["top"], 1) for ln in page["lines"] if ln["top"] > below and ln["x1"] - ln["x0"] > width * 0.9})
-        gaps = [b - a for a, b in zip(rules, rules[1:])]
+        gaps = [b - a for a, b in zip(rules, rules[1:], strict=False)]
         rows = gaps[1:]  # the first gap is the header
         assert rows and min(rows) >= 8 * MM - 0.1, f"page {n}: log rows under 8 mm"
 
@@ -103,7 +103,7 @@ def test_card_rows_are_tall_enough_and_boxes_big_enough(built, key):
         assert squares and min(r["width"] for r in squares) >= 4 * MM - 0.05
         for col, row in ((0, 0), (1, 0), (0, 1), (1, 1)):
             rows = box_rows(page, (col * w / 2, row * h / 2, (col + 1) * w / 2, (row + 1) * h / 2))
-            assert all(b - a >= 6.5 * MM - 0.1 for a, b in zip(rows, rows[1:])), f"front sheet {n}: rows under 6.5 mm"
+            assert all(b - a >= 6.5 * MM - 0.1 for a, b in zip(rows, rows[1:], strict=False)), f"front sheet {n}: rows under 6.5 mm"
 
 
 @pytest.mark.parametrize("key", KEYS)

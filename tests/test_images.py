@@ -7,6 +7,7 @@ import shutil
 from PIL import Image
 
 from cardgen.pipeline import BuildOptions, plan_from, render
+
 from pdfcheck import reader
 
 

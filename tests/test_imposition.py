@@ -9,6 +9,7 @@ import pytest
 
 from cardgen.pipeline import BuildOptions, plan_from, render
 from cardgen.prepress.imposition import SheetPages, saddle_stitch
+
 from conftest import LIBRARY
 from pdfcheck import MM, pages, reader
 

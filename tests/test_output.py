@@ -104,7 +104,8 @@ def test_a_booklet_too_thick_to_fold_says_so(content, tmp_path):
     content.write("plans/basic.yaml", plan + "  B:\n    focus: Again\n    exercises:\n      - exercise: glute-bridge\n")
     result = build(BuildOptions("basic", out=tmp_path / "out", only=("booklet",)), content.load())
     [warning] = result.warnings
-    assert warning.startswith("booklet.pdf has ") and warning.endswith("too thick to fold and staple; print booklet.pdf single-sided instead, or split the plan into shorter ones")
+    assert warning.startswith("booklet.pdf has ")
+    assert warning.endswith("too thick to fold and staple; print booklet.pdf single-sided instead, or split the plan into shorter ones")
 
 
 def test_names_in_greek_and_cyrillic_print_and_other_scripts_are_warned_about(content, tmp_path):

@@ -10,9 +10,6 @@ import io
 import pdfplumber
 import pytest
 
-from conftest import ATHLETE, LIBRARY, PLANS
-from pdfcheck import MM, pages, reader
-
 from cardgen.content.schema import PlanTemplate
 from cardgen.errors import CardgenError, LayoutError
 from cardgen.pipeline import plan_from
@@ -21,6 +18,9 @@ from cardgen.plan.model import Plan
 from cardgen.prepress.paper import A3, A4, LETTER, POSTER_SHEETS, TABLOID
 from cardgen.render.poster import PosterOptions, render_poster
 from cardgen.style.theme import COLOR, MONO
+
+from conftest import ATHLETE, LIBRARY, PLANS
+from pdfcheck import MM, pages, reader
 
 PRINTABLE = 6.35 * MM
 IMPORTANT = 10 * MM

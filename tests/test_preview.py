@@ -8,6 +8,7 @@ from PIL import Image
 from cardgen.errors import CardgenError
 from cardgen.pipeline import BuildOptions, build
 from cardgen.preview import page_selection, render_previews
+
 from conftest import LIBRARY
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BAND_WALK, SHIPPED_CONTENT
 from cardgen.content.load import load_library
 from cardgen.errors import ContentError, Problem
+
+from conftest import BAND_WALK, SHIPPED_CONTENT
 
 EX = "content/exercises/band-walk.yaml"  # no plan uses it: breaking it gives only its own problems
 PLAN = "content/plans/basic.yaml"

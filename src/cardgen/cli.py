@@ -54,9 +54,12 @@ def main() -> None:
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): weeks, cards and poster carry dates.")
 @click.option("--theme", type=click.Choice(["mono", "color"]), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
 @click.option("--long-edge", is_flag=True, help="Turn the backs of booklet-print.pdf for printers that only flip on the long edge.")
-@click.option("--card", type=click.Choice(CARDS), default="quarter", show_default=True, help="Pocket card size; quarter is the sheet cut in four, id1 a wallet summary per session.")
-@click.option("--duplex", type=click.Choice(DUPLEX), default="long", show_default=True, help="Card backs for a long- or short-edge flip, or fold: front and back side by side, fold and glue.")
-@click.option("--back-offset", type=_BackOffset(), default="0,0", help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
+@click.option("--card", type=click.Choice(CARDS), default="quarter", show_default=True,
+              help="Pocket card size; quarter is the sheet cut in four, id1 a wallet summary per session.")
+@click.option("--duplex", type=click.Choice(DUPLEX), default="long", show_default=True,
+              help="Card backs for a long- or short-edge flip, or fold: front and back side by side, fold and glue.")
+@click.option("--back-offset", type=_BackOffset(), default="0,0",
+              help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
 @click.option("--poster-paper", type=click.Choice(["a4", "letter", "a3", "tabloid"]), help="Sheet for the fridge poster  [default: --paper]")
 def build(plan_id, only, athlete, start, **options) -> None:
     """Build the booklet, its print file, the pocket cards and the poster of a plan."""

@@ -121,7 +121,7 @@ class CardSheet:
         dx, dy = self.back_offset
         return Box(box.x + dx, box.y + dy, box.width, box.height)
 
-    def used(self, count: int) -> "CardSheet":
+    def used(self, count: int) -> CardSheet:
         """The sheet cut down to the rows (and, on a one-row sheet, the columns) that hold `count` cards.
 
         A last sheet with two wallet cards should not carry the marks of ten. Quarter sheets keep
@@ -274,6 +274,7 @@ def card_sheet(sheet: Size, card: str = "quarter", duplex: str = "long", back_of
     size = CARD_SIZES[card]
     s = sheet.portrait
     frame = printable_frame(s).inset(MARK_ROOM)
+    regions: dict[str | None, Box]
     if duplex == "fold":
         regions = {
             "vertical": Box(frame.x, frame.y, s.width / 2 - MARK_ROOM - frame.x, frame.height),

@@ -14,11 +14,11 @@ class Size:
     height: float
 
     @property
-    def landscape(self) -> "Size":
+    def landscape(self) -> Size:
         return Size(self.name, max(self.width, self.height), min(self.width, self.height))
 
     @property
-    def portrait(self) -> "Size":
+    def portrait(self) -> Size:
         return Size(self.name, min(self.width, self.height), max(self.width, self.height))
 
     def as_tuple(self) -> tuple[float, float]:
@@ -59,10 +59,10 @@ class Box:
     def right(self) -> float:
         return self.x + self.width
 
-    def inset(self, d: float) -> "Box":
+    def inset(self, d: float) -> Box:
         return Box(self.x + d, self.y + d, self.width - 2 * d, self.height - 2 * d)
 
-    def contains(self, other: "Box", tol: float = 0.01) -> bool:
+    def contains(self, other: Box, tol: float = 0.01) -> bool:
         return (
             other.x >= self.x - tol
             and other.y >= self.y - tol
