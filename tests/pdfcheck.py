@@ -36,7 +36,8 @@ def pages(data: bytes):
 
 
 def text(data: bytes) -> str:
-    return "\n".join(p["text"] for p in pages(data))
+    """The text of every page; no-break spaces read as spaces, so tests can say "3 × 10"."""
+    return "\n".join(p["text"] for p in pages(data)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def outline_titles(data: bytes) -> list[str]:

@@ -16,7 +16,7 @@ from cardgen.pipeline import plan_from
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
 from cardgen.prepress.paper import A3, A4, LETTER, POSTER_SHEETS, TABLOID
-from cardgen.render.poster import PosterOptions, render_poster
+from cardgen.render.poster import PosterOptions, _dominant, render_poster
 from cardgen.style.theme import COLOR, MONO
 
 from conftest import ATHLETE, LIBRARY, PLANS
@@ -197,7 +197,7 @@ def test_every_week_with_its_dose_of_at_least_18pt(posters, key):
         line = [w for w in words if abs(w["bottom"] - label["bottom"]) < 1 and w["x1"] < grid_right]
         assert min(w["size"] for w in line) >= 18 - EPS
         text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
-        doses = {s.dose_summary for s in week.sessions}
+        doses = {_dominant(items)[0].replace("\xa0", " ") for items in [[p for s in week.sessions for p in s.items], *(s.items for s in week.sessions)]}
         assert any(d in text for d in doses), f"week {week.number}: no dose beside the label in {text!r}"
 
 

@@ -45,21 +45,6 @@ class Dose:
             rest=rest if self.rest is None else self.rest,
         )
 
-    @property
-    def target(self) -> str:
-        """The target as printed in a grid cell: "8–10", "30 s", "10 steps", "12/side"."""
-        span = f"{self.low}" if self.low == self.high else f"{self.low}–{self.high}"
-        if self.unit == "seconds":
-            span += " s"
-        elif self.unit == "steps":
-            span += " steps"
-        if self.per_side:
-            span += "/side"
-        return span
-
-    def __str__(self) -> str:
-        return f"{self.sets} × {self.target}"
-
 
 def parse_dose(text: object) -> Dose:
     """Parse the dose language; raise ValueError with a message fit for the user."""

@@ -33,13 +33,6 @@ class SessionPlan:
     focus: str
     items: tuple[Prescription, ...]
 
-    @property
-    def dose_summary(self) -> str:
-        """The session's dose in a few characters: "3 × 10–12" when all share it, else the commonest."""
-        doses = [f"{p.sets} × {p.dose.target.replace('/side', '')}" for p in self.items if p.dose.unit == "reps"]
-        doses = doses or [str(p.dose) for p in self.items]
-        return max(sorted(set(doses)), key=doses.count)
-
 
 @dataclass(frozen=True)
 class Week:
@@ -54,26 +47,6 @@ class Week:
     @property
     def end(self) -> dt.date | None:
         return self.start + dt.timedelta(days=6) if self.start else None
-
-    @property
-    def short_dates(self) -> str:
-        """'3–9 Mar' or '30 Mar – 5 Apr': for tables and posters whose year is said elsewhere."""
-        if not self.start:
-            return ""
-        a, b = self.start, self.end
-        return f"{a.day}–{b.day} {b:%b}" if a.month == b.month else f"{a.day} {a:%b} – {b.day} {b:%b}"
-
-    @property
-    def dates(self) -> str:
-        """'3–9 Mar' style, or '' without a start date."""
-        if not self.start:
-            return ""
-        a, b = self.start, self.end
-        if a.month == b.month:
-            return f"{a.day}–{b.day} {b:%b %Y}"
-        if a.year == b.year:
-            return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
-        return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
 
 
 @dataclass(frozen=True)

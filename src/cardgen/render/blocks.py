@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-from cardgen.plan.dose import Dose
 from cardgen.plan.model import SessionPlan
+from cardgen.wording import count, dose_text, page_ref, rest_text, unit_note
 from cardgen.render.layout import Block
 from cardgen.render.table import Cell, Column, RuledTable, TickStrip
 from cardgen.render.text import wrap
@@ -12,23 +12,6 @@ from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import REGULAR
 from cardgen.style.theme import TICK, Theme
 from cardgen.units import MM
-
-
-def count_text(dose: Dose) -> str:
-    """What goes in one set's cell: "8–10", "12", "30 s". The unit word goes beside the name."""
-    span = f"{dose.low}" if dose.low == dose.high else f"{dose.low}–{dose.high}"
-    return span + " s" if dose.unit == "seconds" else span
-
-
-def unit_note(dose: Dose) -> str:
-    words = []
-    if dose.unit == "steps":
-        words.append("steps")
-    if dose.unit == "seconds":
-        words.append("hold")
-    if dose.per_side:
-        words.append("each side")
-    return ", ".join(words)
 
 
 def exercise_anchor(exercise_id: str) -> str:
@@ -54,12 +37,12 @@ def set_rep_grid(
     rows = []
     for p in session.items:
         anchor = exercise_anchor(p.exercise_id)
-        page = f"page {refs[anchor]}" if refs and anchor in refs else ""
+        page = page_ref(refs[anchor]) if refs and anchor in refs else ""
         note = " · ".join(x for x in (unit_note(p.dose), page) if x)
         note = "; ".join(x for x in (note, p.note) if x)
         row = [Cell(p.exercise.name, bold=True, note=note, link=anchor if refs else None)]
-        row += [Cell(count_text(p.dose), tick=True) if i < p.sets else Cell(shade=True) for i in range(sets)]
-        row.append(Cell(f"{p.dose.rest} s", align="center"))
+        row += [Cell(count(p.dose), tick=True) if i < p.sets else Cell(shade=True) for i in range(sets)]
+        row.append(Cell(rest_text(p.dose.rest).removeprefix("rest "), align="center"))
         rows.append(row)
         if cues:
             rows.append(TickStrip(tuple(p.key_cues), size=8.5))
@@ -77,7 +60,7 @@ def log_table(session: SessionPlan, theme: Theme, row: float = 8 * MM, size: flo
     rows = []
     for p in session.items:
         rows.append(
-            [Cell(p.exercise.name, bold=True, size=size - 0.5, note=count_text(p.dose) + (" each side" if p.dose.per_side else ""))]
+            [Cell(p.exercise.name, bold=True, size=size - 0.5, note=dose_text(p.dose))]
             + [Cell()]
             + [Cell() if i < p.sets else Cell(shade=True) for i in range(sets)]
             + [Cell(), Cell()]

@@ -30,6 +30,7 @@ from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import GAP, RULE, SCALE, Theme
 from cardgen.units import MM
+from cardgen.wording import long_date, session_summary, week_dates
 
 # Page sketch: 12 mm at the head, foot and outer edge, 15 mm at the spine.
 OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 13 * MM, 13 * MM
@@ -242,9 +243,9 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: 
         facts.append(f"about {plan.minutes} minutes each")
     rows = [("Athlete", options.athlete or "")]
     if plan.start:
-        rows.append(("Starts", _long_date(plan.start)))
+        rows.append(("Starts", long_date(plan.start)))
         if plan.race_week:
-            rows.append(("Race day", _long_date(plan.weeks[plan.race_week - 1].end)))
+            rows.append(("Race day", long_date(plan.weeks[plan.race_week - 1].end)))
     else:
         rows += [("Starts", ""), ("Race day", "")]
     rows.append(("Coach", ""))
@@ -261,10 +262,6 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: 
         if fits_one_page(out, *frame):
             break
     return out
-
-
-def _long_date(day) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"  # no %-d: it is not portable
 
 
 def _contents(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> Block:
@@ -410,10 +407,10 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
             phase = f"{phase} · race" if phase else "Race week"
         row = [Cell(f"Week {week.number}", bold=True, note=phase, link=anchor, shade=week.kind != "build" or week.race)]
         if plan.start:
-            row.append(Cell(week.short_dates, size=9))
+            row.append(Cell(week_dates(week, year=False), size=9))
         for k in keys:
             s = by_key.get(k)
-            row.append(Cell(s.dose_summary, note="" if crowded else s.focus) if s else Cell("—", shade=True))
+            row.append(Cell(session_summary(s), note="" if crowded else s.focus) if s else Cell("—", shade=True))
         row.append(Cell(str(refs[anchor]), align="right"))
         rows.append(row)
     out: list = [
@@ -552,7 +549,7 @@ def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> l
 def _week_head(week: Week, st: Styles, first: bool) -> list:
     head = f"Week {week.number} · {week.phase}" + (" · Race week" if week.race and "race" not in week.phase.lower() else "")
     section = Mark(f"Week {week.number}", week_anchor(week.number), f"Week {week.number}: {week.phase}", 1) if first else Mark(f"Week {week.number}")
-    out: list = [section, Heading(head, st.h2, week.dates, st.small) if week.dates else TextBlock(head, st.h2)]
+    out: list = [section, Heading(head, st.h2, week_dates(week), st.small) if week.start else TextBlock(head, st.h2)]
     if week.note and first:  # said once a week, on the spread's first page
         out.append(TextBlock(week.note, st.small))
     return out

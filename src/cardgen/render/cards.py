@@ -17,12 +17,12 @@ from cardgen.plan.dose import Dose, format_weeks
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.prepress.cards import CARD_SIZES, CARDS, DUPLEX, CardSheet, card_sheet
 from cardgen.prepress.paper import SHEETS, Box
-from cardgen.render.blocks import count_text, unit_note
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.marks import NOTE_HEIGHT, draw_dashed, draw_print_note, draw_segments, note_width
 from cardgen.render.text import one_line, wrap
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import RULE, SCALE, Theme
+from cardgen.wording import count, rest_text, unit_note, week_dates
 from cardgen.units import MM
 
 FOOT_BAND = 4 * MM  # quarter sheets: under each card's foot line, where the print note sits on the bottom row
@@ -263,14 +263,14 @@ def _common_rest(session: SessionPlan) -> int | None:
 
 def _dose_text(p: Prescription, rest: bool) -> str:
     note = unit_note(p.dose)
-    return f"{p.sets} × {count_text(p.dose)}" + (f" {note}" if note else "") + (f" · rest {p.dose.rest} s" if rest else "")
+    return f"{p.sets} × {count(p.dose)}" + (f" {note}" if note else "") + (f" · {rest_text(p.dose.rest)}" if rest else "")
 
 
 def _front(card: WeekCard, plan: Plan, options: CardOptions, z: Sizes, width: float, style: Style, compact: bool = False) -> Layout:
     # Quarter cards keep their rest on every row; smaller ones say it once when it is the same for all.
     shared = None if options.card == "quarter" and not compact else _common_rest(card.session)
     head = _wrapped("text", card.name, BOLD, z.title, width)
-    when = card.week.dates or "Date __________"
+    when = week_dates(card.week) or "Date __________"
     head += _facts([x for x in (when, card.week.phase if card.week.kind != "build" else "", options.athlete or "") if x], z.small, width)
     focus = card.session.focus + (f" · rest {shared} s between sets" if shared is not None else "")
     head += _wrapped("text", focus, REGULAR, z.small, width)

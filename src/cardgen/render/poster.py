@@ -25,6 +25,7 @@ from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import RULE, RULE_HEAVY, Theme
 from cardgen.units import MM
+from cardgen.wording import dose_text, week_dates
 
 # The whole poster counts as important: the print guide wants that 10 mm from the paper edge.
 MARGIN = 10.5 * MM
@@ -133,14 +134,14 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
         # The booklet's overview shows each session's dose_summary: the poster agrees with it. When
         # the sessions of a week disagree, the week shows the commonest dose and a session with
         # another one shows its own beside its box.
-        summaries = {s.key: s.dose_summary for s in w.sessions}
+        summaries = {s.key: _dominant(s.items)[0] for s in w.sessions}
         dose, reps = _dominant([p for s in w.sessions for p in s.items])
         if len(set(summaries.values())) == 1:
             dose = next(iter(summaries.values()))
         all_reps = all_reps and reps
         cells = tuple(None if k not in summaries else ("" if summaries[k] == dose else summaries[k]) for k in keys)
         # The year is on the race-day line; short dates fit under "Week 12".
-        note = " · ".join(x for x in (w.short_dates, _tag(w, previous_phase)) if x)
+        note = " · ".join(x for x in (week_dates(w, year=False), _tag(w, previous_phase)) if x)
         rows.append(Row(f"Week {w.number}", dose, note, w.kind != "build" or w.race, cells))
         previous_phase = w.phase
     lists = []
@@ -191,7 +192,7 @@ def _dominant(items) -> tuple[str, bool]:
     pool = reps or list(items)
     if not pool:
         return "", True
-    texts = [f"{p.sets} × {p.dose.target.replace('/side', '')}" if reps else str(p.dose) for p in pool]
+    texts = [dose_text(p.dose, side=False) for p in pool]
     best = max(range(len(pool)), key=lambda i: (texts.count(texts[i]), pool[i].sets, -i))
     return texts[best], bool(reps)
 

@@ -1,0 +1,154 @@
+"""Every phrase a product prints about doses, rest, dates, weeks and pages, in one place.
+
+`plan/` is plain data; what a runner reads is said here, once, so the booklet, the cards and the
+poster cannot drift apart and a translation has one file to replace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cardgen.plan.dose import Dose
+    from cardgen.plan.model import SessionPlan, Week
+
+NBSP = "\u00a0"  # between a number and its unit: "30 s" never breaks over two lines
+TIMES = f"{NBSP}×{NBSP}"  # "3 × 10": spaced the same everywhere, never broken
+DASH = "–"  # ranges: "8–10", "3–9 Mar"
+
+FORM_CUES = "Form cues"  # the one name of the checklist, on every product
+
+
+def plural(n: int, noun: str, plural_form: str | None = None) -> str:
+    return f"{n}{NBSP}{noun if n == 1 else plural_form or noun + 's'}"
+
+
+def span(low: int, high: int) -> str:
+    return f"{low}" if low == high else f"{low}{DASH}{high}"
+
+
+def count(dose: Dose) -> str:
+    """One set's target as written in its cell: "8–10", "12", "30 s"."""
+    text = span(dose.low, dose.high)
+    return text + f"{NBSP}s" if dose.unit == "seconds" else text
+
+
+def unit_note(dose: Dose) -> str:
+    """The words a bare count leaves out: "steps, each side", "hold", ""."""
+    words = []
+    if dose.unit == "steps":
+        words.append("steps")
+    if dose.unit == "seconds":
+        words.append("hold")
+    if dose.per_side:
+        words.append("each side")
+    return ", ".join(words)
+
+
+def dose_text(dose: Dose, *, side: bool = True) -> str:
+    """"3 × 8–10", "3 × 30 s", "2 × 10 steps each side"."""
+    text = f"{dose.sets}{TIMES}{count(dose)}"
+    if dose.unit == "steps":
+        text += f"{NBSP}steps"
+    if side and dose.per_side:
+        text += " each side"
+    return text
+
+
+def rest_text(seconds: int | None) -> str:
+    if not seconds:
+        return "no rest"
+    if seconds >= 120 and seconds % 60 == 0:
+        return f"rest {seconds // 60}{NBSP}min"
+    return f"rest {seconds}{NBSP}s"
+
+
+def date_range(a: dt.date, b: dt.date, *, year: bool = True) -> str:
+    """"3–9 Mar 2026", "30 Mar – 5 Apr 2026", "28 Dec 2026 – 3 Jan 2027"; without the year for
+    tables whose year is said elsewhere."""
+    y = f" {b.year}" if year else ""
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}{DASH}{b.day}{NBSP}{b:%b}{y}"
+    if a.year == b.year or not year:
+        return f"{a.day}{NBSP}{a:%b} {DASH} {b.day}{NBSP}{b:%b}{y}"
+    return f"{a.day}{NBSP}{a:%b} {a.year} {DASH} {b.day}{NBSP}{b:%b}{y}"
+
+
+def week_end(week: Week) -> dt.date | None:
+    return week.start + dt.timedelta(days=6) if week.start else None
+
+
+def week_dates(week: Week, *, year: bool = True) -> str:
+    end = week_end(week)
+    return date_range(week.start, end, year=year) if week.start and end else ""
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"  # no %-d: it is not portable
+
+
+def week_label(week: Week) -> str:
+    return f"Week{NBSP}{week.number}"
+
+
+def phase_tag(week: Week) -> str:
+    """What sets a week apart: "Deload", "Race week", "Taper · race week"; "" for a plain build week."""
+    tag = week.phase if week.kind != "build" else ""
+    if week.race and "race" not in tag.lower():
+        tag = f"{tag} · race week" if tag else "Race week"
+    return tag
+
+
+def week_title(week: Week) -> str:
+    """"Week 3 · Build", "Week 7 · Deload", "Week 8 · Race week"."""
+    title = f"{week_label(week)} · {week.phase}"
+    if week.race and "race" not in week.phase.lower():
+        title += " · Race week"
+    return title
+
+
+def weeks_text(numbers: Iterable[int]) -> str:
+    """"week 4", "weeks 4–8", "weeks 1–3, 5"."""
+    numbers = sorted(numbers)
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(span(r[0], r[-1]) for r in runs)
+    return ("week" if len(numbers) == 1 else "weeks") + NBSP + text
+
+
+def page_ref(n: int) -> str:
+    return f"p.{NBSP}{n}"
+
+
+def session_summary(session: SessionPlan) -> str:
+    """The session's dose in one line that is true of the whole session: "3 × 8–10" when every
+    exercise shares it, else its main (first) exercise's dose, named, so no number stands for
+    exercises that do something else."""
+    doses = {dose_text(p.dose, side=False) for p in session.items}
+    if len(doses) == 1:
+        return doses.pop()
+    main = session.items[0]
+    return f"{main.exercise.name} {dose_text(main.dose, side=False)}"
+
+
+def curly(text: str) -> str:
+    """Typewriter quotes and apostrophes made typographic: don't → don’t, "x" → “x”."""
+    if "'" not in text and '"' not in text:
+        return text
+    out = []
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        opening = before.isspace() or before in "([{–—/"
+        if ch == "'":
+            out.append("‘" if opening else "’")
+        elif ch == '"':
+            out.append("“" if opening else "”")
+        else:
+            out.append(ch)
+    return "".join(out)
