@@ -148,7 +148,7 @@ def test_parse_weeks_within_the_plan():
 # --- expansion of small templates --------------------------------------------------------------
 
 
-def exercise(counted="reps", per_side=False, dose="3 x 10") -> Exercise:
+def exercise(counted="reps", per_side=False, dose="3 x 10", **fields) -> Exercise:
     return Exercise.model_validate(
         {
             "name": f"A {counted} exercise",
@@ -159,6 +159,7 @@ def exercise(counted="reps", per_side=False, dose="3 x 10") -> Exercise:
             "steps": ["Do it."],
             "cues": ["One", "Two", "Three"],
             "dose": dose,
+            **fields,
         }
     )
 
@@ -242,12 +243,72 @@ def test_dose_order_item_then_progression_then_exercise_default():
 
 
 def test_expanded_doses_are_complete():
-    items = [{"exercise": "walk"}, {"exercise": "bridge", "dose": "2 x 10/side, rest 60 s"}]
-    tpl = template(weeks=1, items=items, rest=40)
+    items = [{"exercise": "walk"}, {"exercise": "bridge", "dose": "2 x 10/side, rest 75 s"}]
+    tpl = template(weeks=1, items=items)
     [walk, bridge] = expand("t", tpl, EXERCISES).weeks[0].sessions[0].items
-    assert walk.dose == Dose(3, 10, 10, unit="steps", per_side=True, rest=40)
-    assert bridge.dose == Dose(2, 10, 10, unit="reps", per_side=True, rest=60)
+    assert walk.dose == Dose(3, 10, 10, unit="steps", per_side=True, rest=60)  # a strength exercise's rest
+    assert bridge.dose == Dose(2, 10, 10, unit="reps", per_side=True, rest=75)
     assert show(walk.dose) == "3 × 10 steps/side"
+
+
+REST_EXERCISES = {
+    "jump": exercise(kind="power"),
+    "deadlift": exercise(kind="heavy", dose="3 x 5"),
+    "nordic": exercise(kind="eccentric", dose="2 x 3"),
+    "bridge": exercise(),
+    "plank": exercise("seconds", kind="stability", dose="3 x 30 s"),
+    "split-squat": exercise(per_side=True, rest=90),
+}
+
+
+def rests(tpl: PlanTemplate) -> dict[str, int | None]:
+    [week] = expand("t", tpl, REST_EXERCISES).weeks
+    return {p.exercise_id: p.dose.rest for s in week.sessions for p in s.items}
+
+
+def test_rest_comes_from_the_kind_of_exercise_unless_the_exercise_gives_its_own():
+    tpl = template(weeks=1, items=[{"exercise": e} for e in REST_EXERCISES])
+    assert rests(tpl) == {"jump": 90, "deadlift": 150, "nordic": 120, "bridge": 60, "plank": 30, "split-squat": 90}
+
+
+def test_a_plans_rest_overrides_its_kind_and_an_items_rest_overrides_everything():
+    items = [{"exercise": e} for e in REST_EXERCISES if e != "bridge"] + [{"exercise": "bridge", "dose": "3 x 10, rest 45 s"}]
+    tpl = template(weeks=1, items=items, rest={"strength": 30, "power": 120})
+    # the plan's strength rest wins over split-squat's own 90 s; kinds it does not name keep theirs
+    assert rests(tpl) == {"jump": 120, "deadlift": 150, "nordic": 120, "plank": 30, "split-squat": 30, "bridge": 45}
+
+
+def test_a_session_done_twice_a_week_is_two_sessions_in_alternating_order():
+    tpl = PlanTemplate.model_validate(
+        {
+            "title": "T",
+            "weeks": 2,
+            "sessions": {
+                "A": {"focus": "Glutes", "per_week": 2, "exercises": [{"exercise": "bridge"}]},
+                "B": {"focus": "Core", "exercises": [{"exercise": "plank"}]},
+                "Lower": {"focus": "Legs", "per_week": 3, "exercises": [{"exercise": "lunge", "weeks": 2}]},
+            },
+        }
+    )
+    plan = expand("t", tpl, EXERCISES)
+    assert [[s.key for s in w.sessions] for w in plan.weeks] == [
+        ["A1", "B", "A2"],
+        ["A1", "B", "Lower 1", "A2", "Lower 2", "Lower 3"],
+    ]
+    week = plan.weeks[1]
+    assert [(s.group, s.occurrence, s.per_week) for s in week.sessions] == [
+        ("A", 1, 2), ("B", 1, 1), ("Lower", 1, 3), ("A", 2, 2), ("Lower", 2, 3), ("Lower", 3, 3)
+    ]
+    a1, a2 = week.sessions[0], week.sessions[3]
+    assert a1.items == a2.items and a1.focus == a2.focus == "Glutes"
+    assert plan.sessions_per_week == 6
+
+
+def test_a_repeated_session_whose_label_ends_in_a_digit_is_numbered_in_brackets():
+    tpl = PlanTemplate.model_validate(
+        {"title": "T", "weeks": 1, "sessions": {"Day 1": {"focus": "F", "per_week": 2, "exercises": [{"exercise": "bridge"}]}}}
+    )
+    assert [s.key for s in expand("t", tpl, EXERCISES).weeks[0].sessions] == ["Day 1 (1)", "Day 1 (2)"]
 
 
 PHASES = [
@@ -400,8 +461,8 @@ def test_8_week_half_week_by_week(half, number):
     assert show(_dose(week, "lateral-band-walk")) == walk_dose
     assert show(_dose(week, "hip-thrust")) == thrust_dose
     for session in week.sessions:
-        for p in session.items:
-            assert p.dose.rest == 30, p.exercise_id
+        for p in session.items:  # the plan sets no rest: each exercise's own, or its kind's
+            assert p.dose.rest == p.exercise.rest_seconds, p.exercise_id
     other = {"glute-bridge": "single-leg-bridge", "single-leg-bridge": "glute-bridge"}[bridge]
     assert not [p for s in week.sessions for p in s.items if p.exercise_id == other]
 

@@ -18,8 +18,8 @@ EX = "content/exercises/band-walk.yaml"  # no plan uses it: breaking it gives on
 PLAN = "content/plans/basic.yaml"
 DOSE_SYNTAX = "a dose like '3 x 10', '3 x 8-10', '3 x 30 s' or '2 x 10 steps/side, rest 45 s'"
 EXERCISE_FIELDS = (
-    "name, muscles, equipment, counted, per_side, purpose, setup, steps, cues, key_cues, mistakes, "
-    "easier, harder, no_equipment, dose, image"
+    "name, muscles, equipment, kind, counted, per_side, purpose, setup, steps, cues, key_cues, mistakes, "
+    "easier, harder, no_equipment, dose, rest, image"
 )
 
 
@@ -98,7 +98,7 @@ CASES = [
     ),
     pytest.param(
         "plans/basic.yaml", "    focus: Glutes\n", "    focus: Glutes\n    exercise: []\n",
-        [f"{PLAN}:12: sessions.A.exercise: unknown field (did you mean 'exercises'?); known fields: focus, exercises"],
+        [f"{PLAN}:12: sessions.A.exercise: unknown field (did you mean 'exercises'?); known fields: focus, per_week, exercises"],
         id="unknown-field-in-session",
     ),
     pytest.param(
@@ -282,6 +282,56 @@ CASES = [
         id="key-cues-too-many",
     ),
     pytest.param(
+        "exercises/band-walk.yaml", "dose: 3 x 10 steps\n", "dose: 3 x 10 steps\nkind: plyo\n",
+        [f"{EX}:14: kind: expected one of 'power', 'heavy', 'eccentric', 'strength' or 'stability', found 'plyo'"],
+        id="unknown-kind",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "dose: 3 x 10 steps\n", "dose: 3 x 10 steps\nrest: 90 s\n",
+        [f"{EX}:14: rest: expected a whole number, found '90 s'"],
+        id="rest-with-a-unit",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "dose: 3 x 10 steps\n", "dose: 3 x 10 steps\nrest: 900\n",
+        [f"{EX}:14: rest: expected a number at most 600, found 900"],
+        id="rest-too-long",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "race_week: 4\n", "race_week: 4\nrest: 30\n",
+        [
+            f"{PLAN}:4: rest: a plan's rest is given per kind of exercise, like {{strength: 45, stability: 20}}; "
+            "leave it out to use each exercise's own rest"
+        ],
+        id="plan-rest-as-one-number",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "race_week: 4\n", "race_week: 4\nrest: {strength: 45, powr: 60}\n",
+        [f"{PLAN}:4: rest.powr: expected one of 'power', 'heavy', 'eccentric', 'strength' or 'stability', found 'powr'"],
+        id="plan-rest-unknown-kind",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "race_week: 4\n", "race_week: 4\nrest:\n  strength: -5\n",
+        [f"{PLAN}:5: rest.strength: expected a number at least 0, found -5"],
+        id="plan-rest-negative",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "    focus: Glutes\n", "    focus: Glutes\n    per_week: 4\n",
+        [f"{PLAN}:12: sessions.A.per_week: expected a number at most 3, found 4"],
+        id="per-week-too-many",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "    focus: Glutes\n", "    focus: Glutes\n    per_week: 0\n",
+        [f"{PLAN}:12: sessions.A.per_week: expected a number at least 1, found 0"],
+        id="per-week-zero",
+    ),
+    pytest.param(
+        "plans/basic.yaml",
+        "    focus: Glutes\n",
+        "    focus: Glutes\n    per_week: 2\n    exercises: [{exercise: glute-bridge}]\n  A2:\n    focus: Core\n",
+        [f"{PLAN}:12: sessions.A.per_week: done 2 times a week, session A is labelled A1 and A2, but 'A2' is another session"],
+        id="per-week-labels-clash",
+    ),
+    pytest.param(
         "exercises/band-walk.yaml", "dose: 3 x 10 steps\n", "dose: 3 x 10 steps\nimage: images/band-walk.png\n",
         [f"{EX}:14: image: image file not found: content/images/band-walk.png"],
         id="missing-image-file",
@@ -315,6 +365,20 @@ CASES = [
 def test_bad_content_gives_exact_messages(content, rel, old, new, expected):
     content.edit(rel, old, new)
     assert content.problems() == expected
+
+
+def test_kind_rest_and_per_week_are_read(content):
+    content.edit("exercises/glute-bridge.yaml", "dose: 3 x 12\n", "dose: 3 x 12\nkind: power\n")
+    content.edit("exercises/side-plank.yaml", "dose: 3 x 30 s\n", "dose: 3 x 30 s\nkind: stability\nrest: 20\n")
+    content.edit("plans/basic.yaml", "race_week: 4\n", "race_week: 4\nrest: {power: 120}\n")
+    content.edit("plans/basic.yaml", "    focus: Glutes\n", "    focus: Glutes\n    per_week: 2\n")
+    library = content.load()
+    bridge, plank = library.exercises["glute-bridge"], library.exercises["side-plank"]
+    assert (bridge.kind, bridge.rest, bridge.rest_seconds) == ("power", None, 90)
+    assert (plank.kind, plank.rest, plank.rest_seconds) == ("stability", 20, 20)
+    assert library.exercises["band-walk"].kind == "strength" and library.exercises["band-walk"].rest_seconds == 60
+    plan = library.plans["basic"]
+    assert plan.rest == {"power": 120} and plan.sessions["A"].per_week == 2
 
 
 def test_yaml_that_is_a_list_is_not_an_exercise(content):

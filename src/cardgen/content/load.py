@@ -147,6 +147,11 @@ def _check_plan(plan: PlanTemplate, exercises, broken, source: Source) -> list[P
             covered[w] = phase.name
     taper_weeks = {w for p in plan.phases if p.kind == "taper" for w in p.weeks}
     for key, session in plan.sessions.items():
+        # A repeated session is labelled A1, A2: those labels must not be another session's.
+        labels = session.labels(key)
+        if session.per_week > 1 and (clash := [o for o in plan.sessions if o != key and set(labels) & set(plan.sessions[o].labels(o))]):
+            bad(("sessions", key, "per_week"), f"sessions.{key}.per_week", f"done {session.per_week} times a week, session {key} is labelled {' and '.join(labels)}, but {clash[0]!r} is another session")
+    for key, session in plan.sessions.items():
         seen: set[str] = set()
         for i, item in enumerate(session.exercises):
             base = ("sessions", key, "exercises", i)

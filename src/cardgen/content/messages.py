@@ -39,7 +39,7 @@ def describe(value: object) -> str:
 
 
 def problems_from(errors: list[dict], source: Source, model: type[BaseModel]) -> list[Problem]:
-    fields_of = lambda loc: fields_at(model, loc)  # noqa: E731
+    fields_of = lambda loc: fields_at(model, loc)
     out = []
     for err in errors:
         kind = err["type"]

@@ -24,6 +24,24 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=240)]
 DoseText = Annotated[Dose, BeforeValidator(parse_dose)]
 Weeks = Annotated[tuple[int, ...], BeforeValidator(parse_weeks)]
+# Rest between sets in seconds: 10 minutes is far beyond any strength programme, so more is a typo.
+Seconds = Annotated[int, Field(ge=0, le=600)]
+
+# What an exercise demands of the body, which decides how long to rest between its sets.
+Kind = Literal["power", "heavy", "eccentric", "strength", "stability"]
+KINDS: tuple[str, ...] = ("power", "heavy", "eccentric", "strength", "stability")
+
+# Default rest between sets by kind, in seconds (an exercise's `rest:` overrides it). Why these:
+# - power 90 s: jumps, hops and swings are only worth doing fresh; a set lasts a few seconds, and
+#   plyometric guidance rests 1:5 to 1:10 work to rest, i.e. 60-120 s for short sets.
+# - heavy 150 s: loaded lifts at 6 reps or fewer need 2-3 min (NSCA: 2-5 min for strength) for the
+#   next set to be as good; 150 s is the low end a busy runner will actually wait.
+# - eccentric 120 s: Nordic curls and slow lowering damage the muscle most per rep; full rest keeps
+#   every rep slow and controlled rather than a fall.
+# - strength 60 s: moderate reps (8-15) at bodyweight or light load; 60 s keeps form from slipping
+#   while the session stays about 30 minutes.
+# - stability 30 s: trunk, isometric and activation work is low-load; the seeds rest 30 s.
+KIND_REST: dict[str, int] = {"power": 90, "heavy": 150, "eccentric": 120, "strength": 60, "stability": 30}
 
 
 class Strict(BaseModel):
@@ -45,7 +63,7 @@ class Variant(Strict):
     note: Note = ""
 
     @model_validator(mode="after")
-    def _one_of(self) -> "Variant":
+    def _one_of(self) -> Variant:
         if (self.exercise is None) == (self.name is None):
             raise ValueError("give either 'exercise' (an exercise id) or 'name' (a described variant)")
         return self
@@ -55,6 +73,7 @@ class Exercise(Strict):
     name: Text
     muscles: Muscles
     equipment: list[Text] = []
+    kind: Kind = "strength"
     counted: Literal["reps", "seconds", "steps"] = "reps"
     per_side: bool = False
     purpose: Text
@@ -67,7 +86,13 @@ class Exercise(Strict):
     harder: list[Variant] = []
     no_equipment: list[Variant] = []
     dose: DoseText
+    rest: Seconds | None = None  # seconds between sets; default: the kind's (KIND_REST)
     image: str | None = None
+
+    @property
+    def rest_seconds(self) -> int:
+        """The rest between sets this exercise asks for: its own, else its kind's default."""
+        return KIND_REST[self.kind] if self.rest is None else self.rest
 
 
 class Ramp(Strict):
@@ -95,7 +120,7 @@ class DoseSpec(Strict):
     by_week: dict[Annotated[int, Field(ge=1)], DoseText] = {}
 
     @model_validator(mode="after")
-    def _something(self) -> "DoseSpec":
+    def _something(self) -> DoseSpec:
         if self.fixed is None and self.ramp is None and not self.by_week:
             raise ValueError("give 'ramp', 'by_week' or both")
         return self
@@ -124,7 +149,28 @@ class Item(Strict):
 
 class Session(Strict):
     focus: Text
+    per_week: int = Field(default=1, ge=1, le=3)  # each time gets its own tick box, card and log
     exercises: list[Item] = Field(min_length=1)
+
+    def labels(self, key: str) -> tuple[str, ...]:
+        """What each time the session is done in a week is called: A; or A1, A2; Lower 1; Day 1 (2)."""
+        if self.per_week == 1:
+            return (key,)
+        if key[-1].isdigit():
+            return tuple(f"{key} ({n})" for n in range(1, self.per_week + 1))
+        gap = "" if len(key) == 1 else " "
+        return tuple(f"{key}{gap}{n}" for n in range(1, self.per_week + 1))
+
+
+def _rest_by_kind(value: object) -> object:
+    # A plan's `rest: 30` used to force 30 s on every exercise, Nordic curls and jumps included.
+    # ValueError, not TypeError: pydantic reports only ValueError as a problem with the content.
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(  # noqa: TRY004
+            "a plan's rest is given per kind of exercise, like {strength: 45, stability: 20}; "
+            "leave it out to use each exercise's own rest"
+        )
+    return value
 
 
 class Phase(Strict):
@@ -144,7 +190,8 @@ class PlanTemplate(Strict):
     about: str = ""
     weeks: int = Field(ge=1, le=52)
     minutes: int | None = Field(default=None, ge=1)
-    rest: int = Field(default=30, ge=0)
+    # Overrides the rest of every exercise of that kind in this plan (see docs/content-format.md).
+    rest: Annotated[dict[Kind, Seconds], BeforeValidator(_rest_by_kind)] = {}
     race_week: int | None = Field(default=None, ge=1)
     progression: dict[Literal["reps", "seconds", "steps"], Progression] = {}
     phases: list[Phase] = []

@@ -6,7 +6,14 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from cardgen.content.schema import DoseSpec, Exercise, Item, Phase, PlanTemplate
+from cardgen.content.schema import (
+    DoseSpec,
+    Exercise,
+    Item,
+    Phase,
+    PlanTemplate,
+    Session,
+)
 from cardgen.plan.dose import Dose
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 
@@ -18,7 +25,7 @@ def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise],
     used: dict[str, Exercise] = {}
     for n in range(1, template.weeks + 1):
         phase = phases.get(n)
-        sessions = []
+        done: list[tuple[str, Session, tuple[Prescription, ...]]] = []
         for key, session in template.sessions.items():
             items = []
             for item in session.exercises:
@@ -28,7 +35,15 @@ def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise],
                 used.setdefault(item.exercise, ex)
                 items.append(Prescription(item.exercise, ex, dose_in_week(template, item, ex, n, phase), item.note))
             if items:
-                sessions.append(SessionPlan(key, session.focus, tuple(items)))
+                done.append((key, session, tuple(items)))
+        # A session done twice a week is two sessions, so each gets its own tick box, card and log.
+        # They alternate (A1, B1, A2, B2), the order in which they are best done through the week.
+        sessions = []
+        for i in range(max((s.per_week for _, s, _ in done), default=1)):
+            for key, session, items in done:
+                if i < session.per_week:
+                    label = session.labels(key)[i]
+                    sessions.append(SessionPlan(label, session.focus, items, group=key, occurrence=i + 1, per_week=session.per_week))
         weeks.append(
             Week(
                 number=n,
@@ -64,7 +79,8 @@ def dose_in_week(template: PlanTemplate, item: Item, ex: Exercise, week: int, ph
         dose = rule_at(rule, source_week, ex.counted) if rule else ex.dose
         if phase and phase.sets:
             dose = replace(dose, sets=phase.sets)
-    return dose.with_defaults(ex.counted, ex.per_side, template.rest)
+    # Rest: the item's own (", rest 45 s"), else the plan's for this kind, else the exercise's.
+    return dose.with_defaults(ex.counted, ex.per_side, template.rest.get(ex.kind, ex.rest_seconds))
 
 
 def rule_at(spec: DoseSpec, week: int, counted: str = "reps") -> Dose:
@@ -94,4 +110,4 @@ def ramp_at(a: Dose, b: Dose, over: tuple[int, ...], week: int, counted: str = "
 
 def _between(x: int, y: int, t: float, step: int) -> int:
     # Round half up, so the ramp is the same on every platform and easy to check by hand.
-    return int(math.floor((x + (y - x) * t) / step + 0.5)) * step
+    return math.floor((x + (y - x) * t) / step + 0.5) * step

@@ -29,9 +29,12 @@ class Prescription:
 
 @dataclass(frozen=True)
 class SessionPlan:
-    key: str
+    key: str  # the label on its tick box, card and log: "A", or "A1", "A2" when done twice a week
     focus: str
     items: tuple[Prescription, ...]
+    group: str = ""  # the plan's session label ("A"), the same for every time it is done in a week
+    occurrence: int = 1  # which time in the week this is, 1..per_week
+    per_week: int = 1
 
 
 @dataclass(frozen=True)
