@@ -175,7 +175,9 @@ def _how_to(c: Canvas, n: int) -> None:
         c.drawString(x, y - 10, f"{i + 1}")
         y = paragraph(c, x, y, step + " " + CUES[i % 4] + ".", REG, 10, width, indent=6 * MM) - 1.5 * MM
     y = _heading(c, x, y - 2 * MM, "Symbols", 12)
-    _table(c, x, y, [24 * MM, width - 24 * MM], [["10–12", "Do 10 to 12 reps, then tick the box"], ["30 s", "Hold for 30 seconds"], ["each side", "The target is for each side"], ["", "No set here this week"]], 7 * MM, header=False, ticks=True)
+    symbols = [["10–12", "Do 10 to 12 reps, then tick the box"], ["30 s", "Hold for 30 seconds"], ["each side", "The target is for each side"],
+               ["", "No set here this week"]]
+    _table(c, x, y, [24 * MM, width - 24 * MM], symbols, 7 * MM, header=False, ticks=True)
 
 
 def _overview(c: Canvas, n: int) -> None:
@@ -217,7 +219,8 @@ def _exercise(c: Canvas, n: int) -> None:
         y = paragraph(c, x, y, text, REG, 10, width, indent=stringWidth(label + ": ", BOLD, 10))
 
 
-def _table(c: Canvas, x: float, y: float, widths: list[float], rows: list[list[str]], row_h: float, header: bool = True, ticks: bool = False, notes: dict[int, str] | None = None) -> float:
+def _table(c: Canvas, x: float, y: float, widths: list[float], rows: list[list[str]], row_h: float,
+           header: bool = True, ticks: bool = False, notes: dict[int, str] | None = None) -> float:
     """Rows of text cells with rules; a header row shaded; `notes` a small second line in those columns."""
     total = sum(widths)
     c.setLineWidth(0.5)
@@ -228,7 +231,7 @@ def _table(c: Canvas, x: float, y: float, widths: list[float], rows: list[list[s
             c.rect(x, y - row_h, total, row_h, stroke=0, fill=1)
             c.setFillColorRGB(0, 0, 0)
         cx = x
-        for k, (text, w) in enumerate(zip(row, widths)):
+        for k, (text, w) in enumerate(zip(row, widths, strict=False)):
             bold = (header and r == 0) or k == 0
             c.setFont(BOLD if bold else REG, 9)
             tx = cx + 1.6 * MM
@@ -267,7 +270,7 @@ def _session(c: Canvas, n: int, week: int) -> None:
     c.rect(x, y - row_h, width, row_h, stroke=0, fill=1)
     c.setFillColorRGB(0, 0, 0)
     c.setFont(BOLD, 9)
-    for cx, title in zip(cols, ["Exercise", "Set 1", "Set 2", "Set 3", "Rest"]):
+    for cx, title in zip(cols, ["Exercise", "Set 1", "Set 2", "Set 3", "Rest"], strict=False):
         c.drawString(cx + 1.6 * MM, y - 4.4 * MM, title)
     grid_top = y
     y -= row_h

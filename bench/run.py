@@ -92,8 +92,9 @@ def main(argv: list[str]) -> int:
     from reportlab import Version as rl_version
     from reportlab.lib import rl_accel
 
-    import floor
     from cardgen import pipeline
+
+    import floor
 
     # ---------------------------------------------------------------- in-process
     library = pipeline.load()
