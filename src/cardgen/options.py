@@ -3,14 +3,11 @@ products receive these types, and nothing downstream checks a plain string again
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Choice(str, Enum):
-    """A str enum whose value is what the user types."""
-
-    def __str__(self) -> str:
-        return self.value
+class Choice(StrEnum):
+    """A str enum whose value (and str(), and f-string) is what the user types."""
 
     @classmethod
     def values(cls) -> list[str]:
