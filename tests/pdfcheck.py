@@ -105,3 +105,10 @@ def box_rows(page, box: tuple[float, float, float, float], low: float = 3.9 * MM
         if abs(r["width"] - r["height"]) < 0.2 and low <= r["width"] <= high and x0 <= r["x0"] < x1 and top <= r["top"] < bottom
     ]
     return sorted({round(r["top"], 1) for r in squares})
+
+
+def reads(text_: str, phrase: str) -> bool:
+    """Whether the words of `phrase` occur in order in `text_`: true of a phrase that wraps inside
+    one column of a two-column page, whose lines extraction interleaves with the other column's."""
+    words = iter(text_.split())
+    return all(any(w == t for t in words) for w in phrase.split())

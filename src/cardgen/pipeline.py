@@ -67,8 +67,9 @@ def render(plan: Plan, options: BuildOptions, warnings: list[str] | None = None)
     out: dict[str, bytes] = {}
 
     if "booklet" in options.only:
-        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme, warnings)
+        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme)
         out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
+        warnings += booklet.warnings
     if "cards" in options.only:
         cards = CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset)
         out["cards.pdf"] = render_cards(plan, cards, theme, warnings)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 
 from cardgen.plan.model import SessionPlan
-from cardgen.wording import count, dose_text, page_ref, rest_text, unit_note
-from cardgen.render.layout import Block
+from cardgen.wording import count, curly, dose_text, page_ref, rest_text, unit_note
+import math
+
+from cardgen.render.layout import Block, DrawContext
 from cardgen.render.table import Cell, Column, RuledTable, TickStrip
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import REGULAR
-from cardgen.style.theme import TICK, Theme
+from cardgen.style.theme import TICK
 from cardgen.units import MM
 
 
@@ -23,7 +25,7 @@ def week_anchor(number: int) -> str:
 
 
 def set_rep_grid(
-    session: SessionPlan, theme: Theme, set_width: float = 19 * MM, size: float = 9.0, refs: dict[str, int] | None = None, cues: bool = True
+    session: SessionPlan, set_width: float = 19 * MM, size: float = 9.0, refs: dict[str, int] | None = None, cues: bool = True
 ) -> RuledTable:
     """Rows are exercises, columns are sets; each cell the target beside a box to tick.
 
@@ -46,10 +48,10 @@ def set_rep_grid(
         rows.append(row)
         if cues:
             rows.append(TickStrip(tuple(p.key_cues), size=8.5))
-    return RuledTable(columns, rows, theme, size=size, min_row=6.6 * MM)
+    return RuledTable(columns, rows, size=size, min_row=6.6 * MM)
 
 
-def log_table(session: SessionPlan, theme: Theme, row: float = 8 * MM, size: float = 9.0) -> RuledTable:
+def log_table(session: SessionPlan, row: float = 8 * MM, size: float = 9.0) -> RuledTable:
     """A blank table to fill in by hand: load or band, reps done per set, effort, notes."""
     sets = max(p.sets for p in session.items)
     columns = (
@@ -66,28 +68,28 @@ def log_table(session: SessionPlan, theme: Theme, row: float = 8 * MM, size: flo
             + [Cell(), Cell()]
         )
     # One-line headers keep the table short; the how-to page explains load and effort.
-    return RuledTable(columns, rows, theme, size=size, min_row=row, header_size=8.0)
+    return RuledTable(columns, rows, size=size, min_row=row, header_size=8.0)
 
 
 class TickList(Block):
     """A checklist: a box to tick, then the text, wrapped beside it."""
 
-    def __init__(self, items: list[str], size: float, theme: Theme, gap: float = 2.2 * MM):
-        self.items, self.size, self.theme, self.gap = items, size, theme, gap
+    def __init__(self, items: list[str], size: float, gap: float = 2.2 * MM):
+        self.items, self.size, self.gap = [curly(t) for t in items], size, gap
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width = aW
-        self._lines = [wrap(t, REGULAR, self.size, aW - TICK - 2.5 * MM) for t in self.items]
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self._lines = [wrap(t, REGULAR, self.size, width - TICK - 2.5 * MM) for t in self.items]
         self.height = sum(max(TICK, len(ls) * self.size * 1.25) + self.gap for ls in self._lines)
-        return aW, self.height
+        return self.height
 
-    def draw(self) -> None:
-        c = self.canv
-        c.setStrokeColorRGB(*self.theme.ink)
+    def paint(self, ctx: DrawContext) -> None:
+        c = ctx.canv
+        c.setStrokeColorRGB(*ctx.theme.ink)
         c.setLineWidth(0.75)
         boxes = c.beginPath()
         y = self.height
-        with TextBatch(c, self.theme.ink) as text:
+        with TextBatch(c, ctx.theme.ink) as text:
             for lines in self._lines:
                 boxes.rect(0, y - TICK, TICK, TICK)
                 ty = y - TICK / 2 - self.size * 0.35
@@ -101,19 +103,19 @@ class TickList(Block):
 class NoteLines(Block):
     """Ruled lines to write on, filling the rest of the frame (or `height` when given)."""
 
-    def __init__(self, theme: Theme, spacing: float = 8.5 * MM, height: float | None = None, minimum: float = 20 * MM, top_gap: float = 0):
-        self.theme, self.spacing, self.fixed, self.minimum, self.top_gap = theme, spacing, height, minimum, top_gap
+    def __init__(self, spacing: float = 8.5 * MM, height: float | None = None, minimum: float = 20 * MM, top_gap: float = 0):
+        self.spacing, self.fixed, self.minimum, self.top_gap = spacing, height, minimum, top_gap
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+    def measure(self, width: float, avail: float = math.inf) -> float:
         # Takes what is left of the frame, or nothing when that is too little to write on:
         # it must never push itself onto a page of its own.
-        self.width = aW
-        room = self.fixed if self.fixed is not None else aH - 1
-        self.height = room if room - self.top_gap >= self.minimum else 0
-        return aW, self.height
+        self.width = width
+        room = self.fixed if self.fixed is not None else avail - 1
+        self.height = room if room - self.top_gap >= self.minimum and room < math.inf else 0
+        return self.height
 
-    def draw(self) -> None:
-        c = self.canv
+    def paint(self, ctx: DrawContext) -> None:
+        c = ctx.canv
         c.setStrokeColorRGB(0.55, 0.55, 0.55)  # grey ruling ≥ 0.75 pt prints evenly
         c.setLineWidth(0.75)
         y = self.height - self.top_gap - self.spacing

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from cardgen.errors import LayoutError
 from cardgen.plan.model import Plan, Week
 from cardgen.prepress.imposition import saddle_stitch
 from cardgen.prepress.paper import BOOKLET_PAGE, SHEETS, Size
@@ -22,15 +24,15 @@ from cardgen.render.blocks import (
 )
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
-from cardgen.render.layout import Block, IfOddPage, Mark, Page, PageBreak, Spacer, bind_headings, fits_one_page, paginate
-from cardgen.render.styles import Styles, styles
+from cardgen.render.layout import Block, Columns, DrawContext, IfOddPage, Mark, Page, PageBreak, Spacer, bind_headings, fits_one_page, paginate
+from cardgen.style.booklet import BOOKLET, BookletStyles as Styles
 from cardgen.render.table import Cell, Column, RuledTable
 from cardgen.render.text import one_line, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import GAP, RULE, SCALE, Theme
 from cardgen.units import MM
-from cardgen.wording import long_date, session_summary, week_dates
+from cardgen.wording import FORM_CUES, long_date, page_ref, session_summary, week_dates
 
 # Page sketch: 12 mm at the head, foot and outer edge, 15 mm at the spine.
 OUTER, INNER, HEAD, FOOT = 12 * MM, 15 * MM, 13 * MM, 13 * MM
@@ -48,27 +50,34 @@ class BookletOptions:
 class Booklet:
     reading: bytes  # pages in reading order, for screens and email
     imposed: bytes  # two pages a sheet in saddle-stitch order, to print duplex and fold
+    warnings: tuple[str, ...] = ()
 
 
 # Past about sixteen sheets a folded stack will not close flat or take a staple.
 FOLDABLE_PAGES = 64
 
 
-def render_booklet(plan: Plan, options: BookletOptions, theme: Theme, warnings: list[str] | None = None) -> Booklet:
+def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet:
     """Lay the booklet out once and draw it twice: in reading order and imposed for folding."""
     tune_reportlab()
     register()
     size = BOOKLET_PAGE[options.paper]
-    st = styles(theme)
+    st = BOOKLET
     frame = (size.width - OUTER - INNER, size.height - HEAD - FOOT)
+    # Page references are printed before their targets are laid out: lay out with a guess, then
+    # with what that layout found, until the two agree. A reference that moves its own target
+    # (a longer number that pushes a page over) could swing for ever: that is an error, never a
+    # stale number in print.
     refs = _predict_pages(plan)
-    for _ in range(3):
+    seen: list[dict[str, int]] = []
+    while True:
         pages = _layout(plan, options, st, theme, frame, refs)
-        # Page references are printed before their targets are laid out: the prediction holds
-        # unless a page spilled over; then lay out once more with the truth.
         actual = {m.key: p.number for p in pages for m in p.marks if m.key in refs}
         if actual == refs:
             break
+        if actual in seen:
+            raise LayoutError("the booklet's page numbers do not settle: a page reference keeps moving the page it points to")
+        seen.append(refs)
         refs = actual
     meta = Meta(
         title=plan.title,
@@ -76,13 +85,14 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme, warnings: 
         subject=plan.subtitle or f"{len(plan.weeks)}-week training plan",
         keywords=f"{plan.id}, training plan, booklet",
     )
-    if len(pages) > FOLDABLE_PAGES and warnings is not None:
+    warnings = []
+    if len(pages) > FOLDABLE_PAGES:
         warnings.append(
             f"booklet.pdf has {len(pages)} pages, {len(pages) // 4} sheets folded together: too thick to fold and staple; "
             "print booklet.pdf single-sided instead, or split the plan into shorter ones"
         )
     painter = _Painter(plan, theme, size)
-    return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge))
+    return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge), tuple(warnings))
 
 
 def _layout(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame, refs) -> list[Page]:
@@ -159,10 +169,10 @@ class _Painter:
 
     def _page(self, canv: Canvas, page: Page, links: bool) -> None:
         x0 = INNER if page.number % 2 else OUTER  # odd pages are right-hand pages: spine on the left
-        canv.cardgen_links = links  # a printed sheet has nothing to click
+        ctx = DrawContext(canv, self.theme, links)  # a printed sheet has nothing to click
+        width = self.size.width - OUTER - INNER
         for block, x, y in page.placed:
-            block.wrap(self.size.width - OUTER - INNER, y + block.height)
-            block.draw_on(canv, x0 + x, FOOT + y)
+            block.draw(ctx, x0 + x, FOOT + y, width)
         if page.number > 1:
             self._furniture(canv, page)
 
@@ -201,7 +211,7 @@ def _back_cover(options: BookletOptions, st: Styles, theme: Theme) -> list:
     return [
         Mark("Printing"),
         TextBlock("Notes", st.h2),
-        NoteLines(theme, spacing=8.5 * MM, height=95 * MM),
+        NoteLines(spacing=8.5 * MM, height=95 * MM),
         Spacer(GAP),
         TextBlock("How to print this booklet", st.h3),
         ListBlock(steps, st.small, numbered=True),
@@ -209,7 +219,7 @@ def _back_cover(options: BookletOptions, st: Styles, theme: Theme) -> list:
 
 
 def _notes_page(st: Styles, theme: Theme) -> list:
-    return [Mark("Notes"), TextBlock("Notes", st.h2), NoteLines(theme, spacing=8.5 * MM)]
+    return [Mark("Notes"), TextBlock("Notes", st.h2), NoteLines(spacing=8.5 * MM)]
 
 
 def _story(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
@@ -250,13 +260,13 @@ def _cover(plan: Plan, options: BookletOptions, st: Styles, theme: Theme, refs: 
         rows += [("Starts", ""), ("Race day", "")]
     rows.append(("Coach", ""))
     title = TextBlock(plan.title, st.title)
-    if title.wrap(frame[0], frame[1])[1] > 3 * st.title.leading:
+    if title.measure(frame[0]) > 3 * st.title.leading:
         title = TextBlock(plan.title, st.h1)  # four lines of display type would crowd out the rest
     for top, mid, contents in ((18, 14, True), (4, 6, True), (0, 4, False)):
         out: list = [Mark("", "cover", "Cover", 0), Spacer(top * MM), title]
         if plan.subtitle:
             out.append(TextBlock(plan.subtitle, st.lead))
-        out += [Spacer(GAP), Rule(theme, 1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3), Spacer(mid * MM), FillIn(rows, theme)]
+        out += [Spacer(GAP), Rule(1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3), Spacer(mid * MM), FillIn(rows)]
         if contents:
             out += [Spacer(mid * 0.7 * MM), _contents(plan, st, theme, refs)]
         if fits_one_page(out, *frame):
@@ -274,21 +284,22 @@ def _contents(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> Blo
         ("Weeks", first_week, refs[first_week]),
     ]
     rows = [[Cell(label, link=key), Cell(str(page), align="right")] for label, key, page in entries]
-    return RuledTable([Column("", None), Column("", 14 * MM, "right")], rows, theme, size=SCALE.body, min_row=7 * MM, header=False, row_links=True)
+    return RuledTable([Column("", None), Column("", 14 * MM, "right")], rows, size=SCALE.body, min_row=7 * MM, header=False, row_links=True)
 
 
 class Rule(Block):
-    def __init__(self, theme: Theme, weight: float = RULE, space: float = 0):
-        self.theme, self.weight, self.space = theme, weight, space
+    def __init__(self, weight: float = RULE, space: float = 0):
+        self.weight, self.space = weight, space
 
-    def wrap(self, aW, aH):
-        self.width = aW
-        return aW, self.weight + self.space
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self.height = self.weight + self.space
+        return self.height
 
-    def draw(self):
-        self.canv.setStrokeColorRGB(*self.theme.accent)
-        self.canv.setLineWidth(self.weight)
-        self.canv.line(0, self.space / 2, self.width, self.space / 2)
+    def paint(self, ctx: DrawContext) -> None:
+        ctx.canv.setStrokeColorRGB(*ctx.theme.accent)
+        ctx.canv.setLineWidth(self.weight)
+        ctx.canv.line(0, self.space / 2, self.width, self.space / 2)
 
 
 class TitledLine(Block):
@@ -296,24 +307,24 @@ class TitledLine(Block):
 
     keep_next = True
 
-    def __init__(self, title: str, label: str, style, theme: Theme):
-        self.title, self.label, self.style, self.theme = title, label, style, theme
+    def __init__(self, title: str, label: str, style):
+        self.title, self.label, self.style = title, label, style
 
-    def wrap(self, aW, aH):
-        self.width, self.height = aW, self.style.fontSize * 1.6
-        return self.width, self.height
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width, self.height = width, self.style.size * 1.6
+        return self.height
 
     @property
     def space_before(self):
-        return self.style.spaceBefore
+        return self.style.space_before
 
     @property
     def space_after(self):
-        return self.style.spaceAfter
+        return self.style.space_after
 
-    def draw(self):
-        c, size = self.canv, self.style.fontSize
-        c.setFillColorRGB(*self.theme.ink)
+    def paint(self, ctx: DrawContext) -> None:
+        c, size = ctx.canv, self.style.size
+        c.setFillColorRGB(*ctx.theme.ink)
         c.setFont(BOLD, size)
         c.drawString(0, size * 0.4, self.title)
         x = stringWidth(self.title, BOLD, size) + 8 * MM
@@ -328,18 +339,18 @@ class TitledLine(Block):
 class FillIn(Block):
     """Label: value lines; an empty value gets a line to write on."""
 
-    def __init__(self, rows: list[tuple[str, str]], theme: Theme, size: float = SCALE.lead, pitch: float = 11 * MM):
-        self.rows, self.theme, self.size, self.pitch = rows, theme, size, pitch
+    def __init__(self, rows: list[tuple[str, str]], size: float = SCALE.lead, pitch: float = 11 * MM):
+        self.rows, self.size, self.pitch = rows, size, pitch
 
-    def wrap(self, aW, aH):
-        self.width = aW
-        self._values = [wrap(v, BOLD, self.size, aW - 28 * MM) if v else () for _, v in self.rows]
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self._values = [wrap(v, BOLD, self.size, width - 28 * MM) if v else () for _, v in self.rows]
         self.height = sum(self.pitch + max(0, len(v) - 1) * self.size * 1.25 for v in self._values)
-        return aW, self.height
+        return self.height
 
-    def draw(self):
-        c = self.canv
-        c.setFillColorRGB(*self.theme.ink)
+    def paint(self, ctx: DrawContext) -> None:
+        c = ctx.canv
+        c.setFillColorRGB(*ctx.theme.ink)
         c.setStrokeColorRGB(0.55, 0.55, 0.55)
         c.setLineWidth(0.75)
         y = self.height
@@ -388,7 +399,7 @@ def _legend(theme: Theme) -> RuledTable:
         [Cell("each side", bold=True), Cell("The target is for each side: do both")],
         [Cell("", shade=True), Cell("No set here this week")],
     ]
-    return RuledTable([Column("", 24 * MM), Column("")], rows, theme, size=9.5, min_row=7 * MM, header=False)
+    return RuledTable([Column("", 24 * MM), Column("")], rows, size=9.5, min_row=7 * MM, header=False)
 
 
 def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
@@ -417,7 +428,7 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
         Mark("Plan at a glance", "overview", "Plan at a glance", 0),
         TextBlock("Plan at a glance", st.h1),
         TextBlock("Each cell is that session's usual dose: sets × reps. Tap a week to go to its pages.", st.small),
-        RuledTable(columns, rows, theme, size=10, min_row=9 * MM, row_links=True),
+        RuledTable(columns, rows, size=10, min_row=9 * MM, row_links=True),
         Spacer(GAP),
     ]
     notes = [w for w in plan.weeks if w.note]
@@ -431,38 +442,34 @@ def _overview(plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> lis
 
 
 def _exercise_page(ex_id: str, ex, plan: Plan, theme: Theme, frame: tuple[float, float], refs: dict[str, int]) -> list:
-    """One page per exercise: tightened a little when it would spill, flowing on only past that."""
-    for scale in (1.0, 0.94, 0.88, 0.84, 0.8):  # type and spacing together; 0.8 keeps body at 8 pt
-        page = _exercise_flowables(ex_id, ex, plan, styles(theme, scale), theme, refs)
-        if fits_one_page(page, *frame):
-            break
-    return page
+    return _exercise_flowables(ex_id, ex, plan, BOOKLET, theme, refs)
 
 
 def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
     out: list = [
-        Mark(ex.name, exercise_anchor(ex_id), ex.name, 1),
+        Mark(ex.name, exercise_anchor(ex_id), ex.name, 1, continued=lambda: [TextBlock(f"{ex.name} (continued)", st.h2.but(space_before=0))]),
         TextBlock(ex.name, st.h1),
         RichText([("Works: ", BOLD), (f"{muscles} · ", REGULAR), ("Equipment: ", BOLD), (equipment, REGULAR)], st.small),
         TextBlock(ex.purpose, st.lead),
     ]
     if ex.image:
-        out.append(_image(ex, st.body.fontSize / SCALE.body))
+        out.append(_image(ex))
     if ex.setup:
         out += [TextBlock("Set up", st.h3), TextBlock(ex.setup, st.body)]
     out += [
         TextBlock("How to do it", st.h3),
         ListBlock(list(ex.steps), st.item, numbered=True),
-        TextBlock("Form checks", st.h3),  # h3 keeps with the list that follows
-        TickList(list(ex.cues), st.body.fontSize, theme),
     ]
+    cues: list[Block] = [TextBlock(FORM_CUES, st.h3.but(space_before=0)), TickList(list(ex.cues), st.body.size, gap=1.6 * MM)]
     if ex.mistakes:
-        out += [
-            TextBlock("Common mistakes", st.h3),
-            ListBlock(list(ex.mistakes), st.item, numbered=False),
-        ]
+        # Side by side: what to check and what goes wrong are read together, and a page of one
+        # column runs out of height long before it runs out of width.
+        mistakes = [TextBlock("Common mistakes", st.h3.but(space_before=0)), ListBlock(list(ex.mistakes), st.item, numbered=False, indent=3.5 * MM)]
+        out.append(Columns([cues, mistakes], gap=6 * MM, space_before=st.h3.space_before, space_after=st.body.space_after))
+    else:
+        out += cues
     alts = []
     for label, group in (("Easier", ex.easier), ("Harder", ex.harder), ("No equipment", ex.no_equipment)):
         for v in group:
@@ -472,7 +479,8 @@ def _exercise_flowables(ex_id: str, ex, plan: Plan, st: Styles, theme: Theme, re
                 # Only exercises of this plan have a page to point to.
                 runs.append((plan.names[v.exercise], REGULAR, anchor) if anchor in refs else (plan.names[v.exercise], REGULAR))
                 if anchor in refs:
-                    runs.append((f" (page {refs[anchor]})", REGULAR))
+                    name = plan.names[v.exercise]
+                    runs.append((f", {page_ref(refs[anchor])}" if name.endswith(")") else f" ({page_ref(refs[anchor])})", REGULAR))
             else:
                 runs.append((v.name, REGULAR))
             if v.note:
@@ -493,12 +501,12 @@ class ImageBlock(Block):
         self.iw, self.ih = iw * scale, ih * scale
         self.space_after = GAP
 
-    def wrap(self, aW, aH):
-        self.width, self.height = min(self.iw, aW), self.ih
-        return self.width, self.height
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width, self.height = width, self.ih
+        return self.height
 
-    def draw(self):
-        self.canv.drawImage(self.image, 0, 0, self.iw, self.ih, mask="auto")
+    def paint(self, ctx: DrawContext) -> None:
+        ctx.canv.drawImage(self.image, 0, 0, self.iw, self.ih, mask="auto")
 
 
 @lru_cache(maxsize=64)
@@ -514,10 +522,8 @@ def _upright_image(path: str):
     return ImageReader(upright)
 
 
-def _image(ex, scale: float) -> Block:
-    # A picture gives way faster than the type: 40 mm tall at full size, 24 mm at the tightest.
-    shrink = max(0.6, 1 - 2 * (1 - scale))
-    return ImageBlock(ex.image, 60 * MM * shrink, 40 * MM * shrink)
+def _image(ex) -> Block:
+    return ImageBlock(ex.image, 60 * MM, 40 * MM)
 
 
 def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> list:
@@ -529,7 +535,7 @@ def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> l
         # Every item skips this week: it still gets its page, so its dates and notes have a home.
         return _week_head(week, st, first=True) + [
             TextBlock("No sessions this week: rest, run, and note how the legs feel.", st.body),
-            NoteLines(theme, spacing=8.5 * MM, minimum=17 * MM, top_gap=GAP),
+            NoteLines(spacing=8.5 * MM, minimum=17 * MM, top_gap=GAP),
         ]
     out: list = []
     for i, s in enumerate(week.sessions):
@@ -538,10 +544,10 @@ def _week_pages(week: Week, st: Styles, theme: Theme, refs: dict[str, int]) -> l
         out += _week_head(week, st, first=i == 0)
         out += [
             TextBlock(f"Session {s.key} · {s.focus}", st.h3),
-            set_rep_grid(s, theme, refs=refs),
-            TitledLine("Log", "Date", st.h3, theme),
-            log_table(s, theme),
-            NoteLines(theme, spacing=8.5 * MM, minimum=17 * MM, top_gap=GAP),
+            set_rep_grid(s, refs=refs),
+            TitledLine("Log", "Date", st.h3),
+            log_table(s),
+            NoteLines(spacing=8.5 * MM, minimum=17 * MM, top_gap=GAP),
         ]
     return out
 

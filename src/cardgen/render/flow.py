@@ -7,91 +7,93 @@ cost of a build; these blocks keep Paragraph for the few lines that mix styles o
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
+import math
 
-from cardgen.render.layout import Block
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cardgen.render.layout import Block, DrawContext
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
+from cardgen.style.text import TextStyle
+from cardgen.style.theme import Theme
 from cardgen.units import MM
+from cardgen.wording import curly
 
 
-def first_baseline(st: ParagraphStyle) -> float:
-    """How far below a block's top its first baseline sits: one ascent, with the leading's extra
-    split above and below, as ReportLab's Paragraph places it."""
-    return st.fontSize * 0.95 + (st.leading - st.fontSize * 1.2) / 2
+def colour(style: TextStyle, theme: Theme) -> tuple[float, float, float]:
+    return theme.accent if style.accent else theme.ink
 
 
 class TextBlock(Block):
     """One style of text, wrapped to the frame; splits between lines across pages."""
 
-    def __init__(self, text: str, style: ParagraphStyle, lines: tuple[str, ...] | None = None, first: bool = True):
-        self.text, self.style, self._fixed, self._first = text, style, lines, first
-        # Our own flag, not platypus' keepWithNext: bind_headings() pairs it with what follows.
-        self.keep_next = bool(getattr(style, "keepWithNext", 0))
+    def __init__(self, text: str, style: TextStyle, lines: tuple[str, ...] | None = None, first: bool = True):
+        self.text, self.style, self._fixed, self._first = curly(text), style, lines, first
+        self.keep_next = style.keep_next
 
     def _wrap_lines(self, width: float) -> tuple[str, ...]:
         if self._fixed is not None:
             return self._fixed
-        return wrap(self.text, self.style.fontName, self.style.fontSize, width - self.style.leftIndent)
+        return wrap(self.text, self.style.font, self.style.size, width - self.style.indent)
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width = aW
-        self._lines = self._wrap_lines(aW)
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self._lines = self._wrap_lines(width)
         self.height = len(self._lines) * self.style.leading
-        return aW, self.height
+        return self.height
 
-    def split(self, aW: float, aH: float) -> list[Block]:
-        lines = self._wrap_lines(aW)
-        fit = int(aH // self.style.leading)
+    def split(self, width: float, avail: float) -> list[Block]:
+        lines = self._wrap_lines(width)
+        fit = int(avail // self.style.leading)
         if fit < 2 or fit >= len(lines):  # no lone line at the foot of a page
             return []
         return [TextBlock(self.text, self.style, lines[:fit], self._first), TextBlock(self.text, self.style, lines[fit:], False)]
 
     @property
     def space_before(self) -> float:
-        return self.style.spaceBefore if self._first else 0
+        return self.style.space_before if self._first else 0
 
     @property
     def space_after(self) -> float:
-        return self.style.spaceAfter
+        return self.style.space_after
 
-    def draw(self) -> None:
+    def paint(self, ctx: DrawContext) -> None:
         st = self.style
-        y = self.height - first_baseline(st)
-        with TextBatch(self.canv, st.textColor.rgb()) as text:
+        y = self.height - st.first_baseline
+        with TextBatch(ctx.canv, colour(st, ctx.theme)) as text:
             for line in self._lines:
-                text.put(st.leftIndent, y, line, st.fontName, st.fontSize)
+                text.put(st.indent, y, line, st.font, st.size)
                 y -= st.leading
 
 
 class ListBlock(Block):
     """A numbered or bulleted list: the marker hangs in the margin, the text wraps beside it."""
 
-    def __init__(self, items: list[str], style: ParagraphStyle, numbered: bool, indent: float = 6 * MM):
-        self.items, self.style, self.numbered, self.indent = items, style, numbered, indent
+    def __init__(self, items: list[str], style: TextStyle, numbered: bool, indent: float = 6 * MM):
+        self.items, self.style, self.numbered, self.indent = [curly(t) for t in items], style, numbered, indent
 
     @property
     def space_after(self) -> float:
-        return self.style.spaceAfter
+        return self.style.space_after
 
     def _marker(self, i: int) -> str:
         return str(i + 1) if self.numbered else "•"
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width = aW
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
         st = self.style
-        self._wrapped = [wrap(t, st.fontName, st.fontSize, aW - self.indent) for t in self.items]
-        gaps = st.spaceAfter * (len(self.items) - 1)
+        self._wrapped = [wrap(t, st.font, st.size, width - self.indent) for t in self.items]
+        gaps = st.space_after * (len(self.items) - 1)
         self.height = sum(len(ls) for ls in self._wrapped) * st.leading + gaps
-        return aW, self.height
+        return self.height
 
-    def split(self, aW: float, aH: float) -> list[Block]:
-        self.wrap(aW, aH)
+    def split(self, width: float, avail: float) -> list[Block]:
+        self.measure(width, avail)
         st, used = self.style, 0.0
         for n, lines in enumerate(self._wrapped):
-            used += len(lines) * st.leading + (st.spaceAfter if n else 0)
-            if used > aH:
+            used += len(lines) * st.leading + (st.space_after if n else 0)
+            if used > avail:
                 break
         else:
             return []
@@ -101,16 +103,16 @@ class ListBlock(Block):
         tail = _Continued(self.items[n:], st, self.numbered, self.indent, n)
         return [head, tail]
 
-    def draw(self) -> None:
+    def paint(self, ctx: DrawContext) -> None:
         st = self.style
-        y = self.height - first_baseline(st)
-        with TextBatch(self.canv, st.textColor.rgb()) as text:
+        y = self.height - st.first_baseline
+        with TextBatch(ctx.canv, colour(st, ctx.theme)) as text:
             for i, lines in enumerate(self._wrapped):
-                text.put(0, y, self._marker(i), BOLD if self.numbered else st.fontName, st.fontSize)
+                text.put(0, y, self._marker(i), BOLD if self.numbered else st.font, st.size)
                 for line in lines:
-                    text.put(self.indent, y, line, st.fontName, st.fontSize)
+                    text.put(self.indent, y, line, st.font, st.size)
                     y -= st.leading
-                y -= st.spaceAfter
+                y -= st.space_after
 
 
 class _Continued(ListBlock):
@@ -130,18 +132,17 @@ class RichText(Block):
     For the few lines that mix a bold label with plain text ("Harder: Single-leg bridge").
     """
 
-    def __init__(self, runs: list[tuple[str, str] | tuple[str, str, str]], style: ParagraphStyle):
-        self.runs, self.style = runs, style
+    def __init__(self, runs: list[tuple[str, str] | tuple[str, str, str]], style: TextStyle):
+        self.runs: list[tuple[str, ...]] = [(curly(r[0]), *r[1:]) for r in runs]
+        self.style = style
 
     @property
     def space_after(self) -> float:
-        return self.style.spaceAfter
+        return self.style.space_after
 
     def _words(self):
         # (word, font, link, width); a run's words keep their trailing spaces apart.
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        size = self.style.fontSize
+        size = self.style.size
         out = []
         spaced = True  # whether a space separates the next word from the one before
         for run in self.runs:
@@ -155,31 +156,29 @@ class RichText(Block):
                     spaced = False
         return out
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        if aW == getattr(self, "_wrapped_at", None):
-            return self.width, self.height
-        self._wrapped_at = aW
-        self.width = aW
-        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == getattr(self, "_wrapped_at", None):
+            return self.height
+        self._wrapped_at = width
+        self.width = width
+        space = stringWidth(" ", self.style.font, self.style.size)
         lines: list[list[tuple[float, str, str, str | None, float]]] = [[]]
         x = 0.0
         for word, font, link, w, glue in self._words():
             gap = 0.0 if (glue or not lines[-1]) else space
-            if lines[-1] and x + gap + w > aW:
+            if lines[-1] and x + gap + w > width:
                 lines.append([])
                 x, gap = 0.0, 0.0
             lines[-1].append((x + gap, word, font, link, w))
             x += gap + w
         self._lines = lines
         self.height = len(lines) * self.style.leading
-        return aW, self.height
+        return self.height
 
-    def draw(self) -> None:
-        c, st = self.canv, self.style
-        text = TextBatch(c, st.textColor.rgb())
-        y = self.height - first_baseline(st)
+    def paint(self, ctx: DrawContext) -> None:
+        c, st = ctx.canv, self.style
+        text = TextBatch(c, colour(st, ctx.theme))
+        y = self.height - st.first_baseline
         for line in self._lines:
             # Words of one font and link go out as one string: far fewer text operations.
             pieces: list[list] = []
@@ -191,56 +190,52 @@ class RichText(Block):
                 else:
                     pieces.append([x, word, font, link, x + w])
             for x, string, font, link, end in pieces:
-                text.put(x, y, string, font, st.fontSize)
-                if link and getattr(c, "cardgen_links", True):
-                    c.linkRect("", link, (x, y - 2, end, y + st.fontSize), relative=1, thickness=0)
+                text.put(x, y, string, font, st.size)
+                if link and ctx.links:
+                    c.linkRect("", link, (x, y - 2, end, y + st.size), relative=1, thickness=0)
             y -= st.leading
         text.close()
 
     def _space(self, font: str) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        return stringWidth(" ", font, self.style.fontSize)
+        return stringWidth(" ", font, self.style.size)
 
 
 class Heading(Block):
     """A heading with a small aside on its baseline ("Week 3 · Build   16–22 Mar"), or under it
     when both do not fit on one line."""
 
-    def __init__(self, text: str, style: ParagraphStyle, aside: str, aside_style: ParagraphStyle):
-        self.text, self.style, self.aside, self.aside_style = text, style, aside, aside_style
+    def __init__(self, text: str, style: TextStyle, aside: str, aside_style: TextStyle):
+        self.text, self.style, self.aside, self.aside_style = curly(text), style, aside, aside_style
 
     @property
     def space_before(self) -> float:
-        return self.style.spaceBefore
+        return self.style.space_before
 
     @property
     def space_after(self) -> float:
-        return self.style.spaceAfter
+        return self.style.space_after
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
+    def measure(self, width: float, avail: float = math.inf) -> float:
         st, ast = self.style, self.aside_style
-        self.width = aW
-        self._lines = wrap(self.text, st.fontName, st.fontSize, aW)
-        last = stringWidth(self._lines[-1], st.fontName, st.fontSize)
+        self.width = width
+        self._lines = wrap(self.text, st.font, st.size, width)
+        last = stringWidth(self._lines[-1], st.font, st.size)
         self._gap = 3 * MM
-        self._inline = last + self._gap + stringWidth(self.aside, ast.fontName, ast.fontSize) <= aW
+        self._inline = last + self._gap + stringWidth(self.aside, ast.font, ast.size) <= width
         self._last = last
         self.height = len(self._lines) * st.leading + (0 if self._inline else ast.leading)
-        return aW, self.height
+        return self.height
 
-    def draw(self) -> None:
-        c, st, ast = self.canv, self.style, self.aside_style
-        c.setFillColor(st.textColor)
-        c.setFont(st.fontName, st.fontSize)
-        y = self.height - first_baseline(st)
+    def paint(self, ctx: DrawContext) -> None:
+        c, st, ast = ctx.canv, self.style, self.aside_style
+        c.setFillColorRGB(*colour(st, ctx.theme))
+        c.setFont(st.font, st.size)
+        y = self.height - st.first_baseline
         for line in self._lines:
             c.drawString(0, y, line)
             y -= st.leading
-        c.setFillColor(ast.textColor)
-        c.setFont(ast.fontName, ast.fontSize)
+        c.setFillColorRGB(*colour(ast, ctx.theme))
+        c.setFont(ast.font, ast.size)
         if self._inline:
             c.drawString(self._last + self._gap, y + st.leading, self.aside)
         else:
@@ -264,22 +259,20 @@ class KeepWithNext(Block):
     def _gap(self) -> float:
         return max(self.head.space_after, self.body.space_before)
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width = aW
-        self._hh = self.head.wrap(aW, aH)[1]
-        self._bh = self.body.wrap(aW, aH)[1]
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self._hh = self.head.measure(width, avail)
+        self._bh = self.body.measure(width, avail - self._hh - self._gap())
         self.height = self._hh + self._gap() + self._bh
-        return aW, self.height
+        return self.height
 
-    def split(self, aW: float, aH: float) -> list[Block]:
-        room = aH - self.head.wrap(aW, aH)[1] - self._gap()
-        parts = self.body.split(aW, room) if room > 0 else []
+    def split(self, width: float, avail: float) -> list[Block]:
+        room = avail - self.head.measure(width, avail) - self._gap()
+        parts = self.body.split(width, room) if room > 0 else []
         if len(parts) < 2:
             return []
         return [KeepWithNext(self.head, parts[0]), *parts[1:]]
 
-    def draw(self) -> None:
-        self.head.wrap(self.width, self.height)
-        self.head.draw_on(self.canv, 0, self.height - self._hh)
-        self.body.wrap(self.width, self.height)
-        self.body.draw_on(self.canv, 0, 0)
+    def paint(self, ctx: DrawContext) -> None:
+        self.head.draw(ctx, 0, self.height - self._hh, self.width)
+        self.body.draw(ctx, 0, 0, self.width)

@@ -9,53 +9,92 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from cardgen.errors import LayoutError
+from cardgen.style.theme import Theme
+
+
+@dataclass(frozen=True)
+class DrawContext:
+    """What drawing needs besides the block: passed in, never kept on the canvas or the block."""
+
+    canv: Any  # a ReportLab canvas
+    theme: Theme
+    links: bool = True  # False on printed sheets: nothing to click
 
 
 class Block:
-    """Something that takes a width, says how tall it is, may split, and draws itself.
+    """Something placed on a page: measured for a width, then drawn from that measurement.
 
-    Coordinates in `draw` are relative to the block's bottom-left corner.
+    `measure` wraps and caches; `draw` paints what was measured, with the canvas translated so that
+    `paint` works from the block's bottom-left corner. A block never re-wraps to draw.
     """
 
     space_before: float = 0.0
     space_after: float = 0.0
     keep_next: bool = False  # stay on the same page as the block that follows
-    width: float = 0.0
+    width: float = -1.0
     height: float = 0.0
-    canv = None
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        """The height at this width (`avail` is the room left, for blocks that fill it)."""
         raise NotImplementedError
 
-    def split(self, avail_width: float, avail_height: float) -> list["Block"]:
+    def split(self, width: float, avail: float) -> list[Block]:
         return []
 
-    def draw(self) -> None:
-        raise NotImplementedError
-
-    def draw_on(self, canv, x: float, y: float) -> None:
+    def draw(self, ctx: DrawContext, x: float, y: float, width: float) -> None:
+        if width != self.width:
+            self.measure(width)  # drawn without being placed (a card face, a test)
+        canv = ctx.canv
         canv.saveState()
         canv.translate(x, y)
-        self.canv = canv
         try:
-            self.draw()
+            self.paint(ctx)
         finally:
-            self.canv = None
             canv.restoreState()
+
+    def paint(self, ctx: DrawContext) -> None:
+        raise NotImplementedError
 
 
 class Spacer(Block):
     def __init__(self, height: float):
         self.height = height
 
-    def wrap(self, avail_width, avail_height):
-        return avail_width, self.height
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        return self.height
 
-    def draw(self) -> None:
+    def paint(self, ctx: DrawContext) -> None:
         pass
+
+
+def gap_between(a: Block | None, b: Block) -> float:
+    # Space between blocks is the larger of the two asked for, not their sum (as in CSS).
+    return 0.0 if a is None else max(a.space_after, b.space_before)
+
+
+def stack_height(blocks: Sequence[Block], width: float) -> float:
+    """The height of blocks set one under the other at `width`."""
+    h, prev = 0.0, None
+    for b in blocks:
+        h += gap_between(prev, b) + b.measure(width)
+        prev = b
+    return h
+
+
+def draw_stack(ctx: DrawContext, blocks: Sequence[Block], x: float, top: float, width: float) -> float:
+    """Draw blocks one under the other from `top`; returns the bottom of the last."""
+    y, prev = top, None
+    for b in blocks:
+        y -= gap_between(prev, b) + b.measure(width)
+        b.draw(ctx, x, y, width)
+        prev = b
+    return y
 
 
 # -- flow controls: not drawn, they steer the layout -----------------------------------------
@@ -81,6 +120,7 @@ class Mark:
     key: str | None = None
     title: str | None = None
     level: int = 0
+    continued: Callable[[], list[Block]] | None = None  # what opens a page this part runs on to
 
 
 @dataclass
@@ -107,6 +147,7 @@ def paginate(
     y = height  # the top of the free space, measured from the frame's bottom
     gap = 0.0  # space owed after the last placed block
     queue = deque(story)
+    part: Mark | None = None
 
     def new_page() -> None:
         nonlocal y, gap
@@ -125,11 +166,12 @@ def paginate(
         elif isinstance(item, Mark):
             page.marks.append(item)
             page.head = item.head
+            part = item
         else:
             # Space between blocks is the larger of the two asked for, not their sum (as in CSS).
             before = 0.0 if page.empty else max(gap, item.space_before)
             room = y - before
-            _, h = item.wrap(width, room)
+            h = item.measure(width, room)
             if h <= room + 0.01:
                 y -= before + h
                 page.placed.append((item, 0.0, y))
@@ -139,10 +181,13 @@ def paginate(
             if parts:
                 queue.extendleft(reversed(parts))
             elif page.empty:
-                raise LayoutError(f"a {type(item).__name__} is {h / 2.835:.0f} mm tall and cannot split; the page has {height / 2.835:.0f} mm")
+                raise LayoutError(f"a part of the page is {h / 2.835:.0f} mm tall and cannot split; the page has {height / 2.835:.0f} mm")
             else:
                 queue.appendleft(item)
                 new_page()
+                if part is not None and part.continued is not None:
+                    # A part running on says so: "Single-leg deadlift (continued)".
+                    queue.extendleft(reversed(part.continued()))
     while filler is not None and (len(pages) + reserve) % pad_to:
         new_page()
         for block in filler():
@@ -150,7 +195,7 @@ def paginate(
                 pages[-1].marks.append(block)
                 pages[-1].head = block.head
             else:
-                _, h = block.wrap(width, y)
+                h = block.measure(width, y)
                 y -= h
                 pages[-1].placed.append((block, 0.0, y))
     return pages
@@ -176,3 +221,26 @@ def fits_one_page(story: list, width: float, height: float) -> bool:
         return len(paginate(bind_headings(story), width, height)) == 1
     except LayoutError:
         return False
+
+
+class Columns(Block):
+    """Stacks of blocks side by side, as tall as the tallest; kept whole on one page."""
+
+    def __init__(self, stacks: Sequence[Sequence[Block]], gap: float, space_before: float = 0.0, space_after: float = 0.0):
+        self.stacks = [list(s) for s in stacks]
+        self.gap = gap
+        self.space_before, self.space_after = space_before, space_after
+
+    def _col(self, width: float) -> float:
+        return (width - self.gap * (len(self.stacks) - 1)) / len(self.stacks)
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        col = self._col(width)
+        self.height = max(stack_height(s, col) for s in self.stacks)
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        col = self._col(self.width)
+        for i, stack in enumerate(self.stacks):
+            draw_stack(ctx, stack, i * (col + self.gap), self.height, col)

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from cardgen.render.layout import Block
+import math
+
+from cardgen.render.layout import Block, DrawContext
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
-from cardgen.style.theme import RULE, SCALE, TICK, Theme
+from cardgen.style.theme import RULE, SCALE, TICK
+from cardgen.wording import curly
 from cardgen.units import MM
 
 PAD_X = 1.6 * MM
@@ -22,6 +25,7 @@ PAD_Y = 0.9 * MM
 TICK_GAP = 1.6 * MM  # box to label; the print guide asks at least 2/3 of the box, 1.2 mm reads cramped
 ITEM_GAP = 4 * MM  # between two ticked items on one line
 LEADING = 1.18
+MIN_SPLIT = 3  # rows on each side of a table split over a page turn
 
 
 @dataclass(frozen=True)
@@ -83,21 +87,20 @@ class RuledTable(Block):
         self,
         columns: list[Column],
         rows: list[Row],
-        theme: Theme,
         size: float = 9.5,
         min_row: float = 7 * MM,
         header: bool = True,
         header_size: float = 8.5,
         row_links: bool = False,
     ):
-        self.columns, self.rows, self.theme = columns, rows, theme
+        self.columns, self.rows = columns, [_curly_row(r) for r in rows]
         self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
         self._note_size = max(SCALE.tiny, size - 1.5)
         self.row_links = row_links  # the first cell's link covers its whole row: one annotation a row
         self._wrapped_at: float | None = None
 
     def _copy(self, rows: list[Row]) -> "RuledTable":
-        return RuledTable(self.columns, rows, self.theme, self.size, self.min_row, self.header, self.header_size, self.row_links)
+        return RuledTable(self.columns, rows, self.size, self.min_row, self.header, self.header_size, self.row_links)
 
     # -- geometry --------------------------------------------------------------------------
     def widths(self, avail: float) -> list[float]:
@@ -138,37 +141,42 @@ class RuledTable(Block):
         lines = max(len(wrap(c.title, BOLD, self.header_size, w - 2 * PAD_X)) for c, w in zip(self.columns, widths))
         return max(lines, 1) * self.header_size * LEADING + 2 * PAD_Y
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        if aW == self._wrapped_at:  # measured, laid out and drawn: three asks, one answer
-            return self.width, self.height
-        self._wrapped_at = aW
-        self.width = aW
-        self._widths = self.widths(aW)
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self._wrapped_at:  # measured, laid out and drawn: three asks, one answer
+            return self.height
+        self._wrapped_at = width
+        self.width = width
+        self._widths = self.widths(width)
         self._hh = self._header_height(self._widths)
         self._heights = [self._row_height(r, self._widths) for r in self.rows]
         self.height = self._hh + sum(self._heights)
-        return self.width, self.height
+        return self.height
 
-    def split(self, aW: float, aH: float) -> list[Block]:
-        self.wrap(aW, aH)
+    def split(self, width: float, avail: float) -> list[Block]:
+        self.measure(width, avail)
         used, n = self._hh, 0
         for i, h in enumerate(self._heights):
-            if used + h > aH:
+            if used + h > avail:
                 break
             used += h
             n = i + 1
         # Never leave a strip apart from the row it belongs to.
         while 0 < n < len(self.rows) and isinstance(self.rows[n], TickStrip):
             n -= 1
+        # A row or two stranded under a repeated header reads as an accident: split only with at
+        # least MIN_SPLIT rows on each side, else the whole table moves on.
+        starts = [i for i, r in enumerate(self.rows) if not isinstance(r, TickStrip)]
+        while n and (sum(i < n for i in starts) < MIN_SPLIT or sum(i >= n for i in starts) < MIN_SPLIT):
+            n = max((i for i in starts if i < n), default=0)
         if n == 0 or n == len(self.rows):
             return []
         # Both parts keep the header, so a table continued on the next page still reads.
         return [self._copy(self.rows[:n]), self._copy(self.rows[n:])]
 
     # -- drawing ---------------------------------------------------------------------------
-    def draw(self) -> None:
-        c = self.canv
-        widths, theme = self._widths, self.theme
+    def paint(self, ctx: DrawContext) -> None:
+        c = ctx.canv
+        widths, theme = self._widths, ctx.theme
         top = self.height
         xs = [0.0]
         for w in widths:
@@ -195,8 +203,8 @@ class RuledTable(Block):
                 _rule(rules, self.width, y, self.width, y - h)
             else:
                 for cell, x, w in zip(row, xs, widths):
-                    self._draw_cell(cell, x, y, w, h, text, boxes)
-                if self.row_links and row[0].link and getattr(c, "cardgen_links", True):
+                    self._draw_cell(ctx, cell, x, y, w, h, text, boxes)
+                if self.row_links and row[0].link and ctx.links:
                     c.linkRect("", row[0].link, (0, y - h, self.width, y), relative=1, thickness=0)
                 for x in xs:
                     _rule(rules, x, y, x, y - h)
@@ -226,10 +234,10 @@ class RuledTable(Block):
                     ty -= size * LEADING
             y -= lh
 
-    def _draw_cell(self, cell: Cell, x: float, top: float, w: float, h: float, text: TextBatch, boxes) -> None:
-        c = self.canv
+    def _draw_cell(self, ctx: DrawContext, cell: Cell, x: float, top: float, w: float, h: float, text: TextBatch, boxes) -> None:
+        c = ctx.canv
         if cell.shade:
-            c.setFillColorRGB(*self.theme.fill)
+            c.setFillColorRGB(*ctx.theme.fill)
             c.rect(x, top - h, w, h, stroke=0, fill=1)
         size = cell.size or self.size
         main, note = self._lines(cell, w)
@@ -251,7 +259,7 @@ class RuledTable(Block):
         for line in note:
             self._text(text, line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
             y -= self._note_size * LEADING
-        if cell.link and not self.row_links and getattr(c, "cardgen_links", True):
+        if cell.link and not self.row_links and ctx.links:
             c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
 
     @staticmethod
@@ -266,3 +274,9 @@ class RuledTable(Block):
 def _rule(path, x1: float, y1: float, x2: float, y2: float) -> None:
     path.moveTo(x1, y1)
     path.lineTo(x2, y2)
+
+
+def _curly_row(row: Row) -> Row:
+    if isinstance(row, TickStrip):
+        return TickStrip(tuple(curly(t) for t in row.items), row.size)
+    return [Cell(curly(c.text), c.bold, c.size, c.tick, c.shade, curly(c.note), c.link, c.align) for c in row]

@@ -5,33 +5,56 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.lib.utils import simpleSplit
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
-    """Lines of `text` no wider than `width`; a word that cannot fit is broken with a hyphen."""
+    """Lines of `text` no wider than `width`, broken at plain spaces only.
+
+    A no-break space ("30 s", "3 × 10") joins its neighbours into one word; ReportLab's
+    simpleSplit would break there. A word that cannot fit any line is cut with a hyphen.
+    """
     if not text:
         return ()
+    space = stringWidth(" ", font, size)
     lines: list[str] = []
-    for line in simpleSplit(text, font, size, width):
-        while stringWidth(line, font, size) > width and len(line) > 1:
-            # simpleSplit leaves an over-long word whole; cut it where it still fits.
-            cut = len(line) - 1
-            while cut > 1 and stringWidth(line[:cut] + "-", font, size) > width:
-                cut -= 1
-            lines.append(line[:cut] + "-")
-            line = line[cut:]
-        lines.append(line)
+    for para in text.split("\n"):
+        line, used = "", 0.0
+        for word in para.split(" "):
+            if not word:
+                continue
+            w = stringWidth(word, font, size)
+            if line and used + space + w <= width:
+                line, used = f"{line} {word}", used + space + w
+                continue
+            if line:
+                lines.append(line)
+            while w > width and len(word) > 1:
+                cut = _cut(word, font, size, width)
+                lines.append(word[:cut] + "-")
+                word = word[cut:]
+                w = stringWidth(word, font, size)
+            line, used = word, w
+        if line:
+            lines.append(line)
     return tuple(lines)
+
+
+def _cut(word: str, font: str, size: float, width: float) -> int:
+    cut = len(word) - 1
+    while cut > 1 and stringWidth(word[:cut] + "-", font, size) > width:
+        cut -= 1
+    return cut
 
 
 def one_line(text: str, font: str, size: float, width: float) -> str:
     """`text` cut to one line with an ellipsis when it does not fit (running heads, card feet)."""
-    lines = wrap(text, font, size, width)
-    if len(lines) <= 1:
+    if stringWidth(text, font, size) <= width:
         return text
-    head = lines[0].rstrip("-")
+    words = text.split(" ")
+    while len(words) > 1 and stringWidth(" ".join(words) + "…", font, size) > width:
+        words.pop()  # running heads are never cut mid-word while a whole word can go
+    head = " ".join(words)
     while head and stringWidth(head + "…", font, size) > width:
         head = head[:-1]
-    return head.rstrip() + "…"
+    return head.rstrip(" ,;·–") + "…"
