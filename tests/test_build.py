@@ -178,7 +178,7 @@ def test_an_exercise_that_runs_on_says_so(built, key):
     starts = sorted((r.get_destination_page_number(e) + 1, e.title) for e in entries(r.outline) if e.title in names)
     assert len(starts) == len(names)
     texts = [p["text"] for p in pages(pdfs["booklet.pdf"])]
-    for (first, name), (nxt, _) in zip(starts, [*starts[1:], (weeks, "")]):
+    for (first, name), (nxt, _) in zip(starts, [*starts[1:], (weeks, "")], strict=True):
         for n in range(first + 1, nxt):
             body = texts[n - 1].split("\n", 1)[1]  # past the running head
             assert body.startswith(curly(f"{name} (continued)")) or body.startswith("Notes"), f"page {n}"
