@@ -12,6 +12,7 @@ from cardgen import __version__
 from cardgen.cli import main
 
 from conftest import SHIPPED_CONTENT
+from test_validation import SQUAT_JUMP
 
 SECOND_PLAN = """\
 title: Bridges only
@@ -177,3 +178,33 @@ def test_build_without_plan_is_a_usage_error(content):
     result = run("build", "--content", "content")
     assert result.exit_code == 2
     assert "Missing option '--plan'" in result.output
+
+
+def jump_last(content):
+    content.write("exercises/squat-jump.yaml", SQUAT_JUMP)
+    content.edit("plans/basic.yaml", "        dose: 2 x 20 s\n", "        dose: 2 x 20 s\n      - exercise: squat-jump\n")
+
+
+JUMP_WARNING = (
+    "warning: content/plans/basic.yaml:16: sessions.A.exercises[2].exercise: 'squat-jump' is power work after "
+    "'glute-bridge' (strength); jumps are done first in a session, while the legs are fresh\n"
+)
+
+
+def test_check_prints_warnings_and_still_passes(content):
+    jump_last(content)
+    result = run("check", "--content", "content")
+    assert result.exit_code == 0
+    assert result.stderr == JUMP_WARNING
+    assert result.stdout == "content: 4 exercises and 1 plan, all valid.\n"
+
+
+def test_build_prints_the_warnings_of_its_plan_only(content, tmp_path):
+    jump_last(content)
+    content.write("plans/bridges.yaml", SECOND_PLAN)
+    result = run("build", "--plan", "bridges", "--content", "content", "--out", "out", "--only", "poster")
+    assert result.exit_code == 0 and result.stderr == ""
+    result = run("build", "--plan", "basic", "--content", "content", "--out", "out", "--only", "poster")
+    assert result.exit_code == 0
+    assert result.stderr == JUMP_WARNING
+    assert result.stdout == "out/poster.pdf\n"

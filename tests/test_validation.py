@@ -531,3 +531,52 @@ def test_a_typo_in_a_ramp_is_named_as_a_ramp_field(content):
         "content/plans/basic.yaml:5: progression.reps.form: unknown field (did you mean 'from'?); known fields: from, to, over",
         "content/plans/basic.yaml:5: progression.reps.from: required field is missing",
     ]
+
+
+SQUAT_JUMP = """\
+name: Squat jump
+muscles:
+  primary: [quads]
+kind: power
+purpose: Jumps.
+steps:
+  - Jump.
+cues:
+  - Land soft
+  - Knees out
+  - Tall
+dose: 3 x 6
+"""
+
+
+def test_power_work_after_a_fatiguing_exercise_is_a_warning_not_a_problem(content):
+    content.write("exercises/squat-jump.yaml", SQUAT_JUMP)
+    content.edit("exercises/side-plank.yaml", "dose: 3 x 30 s\n", "dose: 3 x 30 s\nkind: stability\n")
+    content.edit("plans/basic.yaml", "        dose: 2 x 20 s\n", "        dose: 2 x 20 s\n      - exercise: squat-jump\n")
+    library = content.load()
+    assert [str(w) for w in library.warnings] == [
+        f"{PLAN}:16: sessions.A.exercises[2].exercise: 'squat-jump' is power work after 'glute-bridge' (strength); "
+        "jumps are done first in a session, while the legs are fresh"
+    ]
+
+
+def test_power_work_first_or_after_stability_work_is_fine(content):
+    content.write("exercises/squat-jump.yaml", SQUAT_JUMP)
+    content.edit("exercises/side-plank.yaml", "dose: 3 x 30 s\n", "dose: 3 x 30 s\nkind: stability\n")
+    content.edit(
+        "plans/basic.yaml",
+        "      - exercise: glute-bridge\n      - exercise: side-plank\n        dose: 2 x 20 s\n",
+        "      - exercise: side-plank\n      - exercise: squat-jump\n      - exercise: glute-bridge\n",
+    )
+    assert content.load().warnings == ()
+
+
+def test_power_work_after_an_exercise_of_other_weeks_is_fine(content):
+    content.write("exercises/squat-jump.yaml", SQUAT_JUMP)
+    content.edit("plans/basic.yaml", "      - exercise: glute-bridge\n", "      - exercise: glute-bridge\n        weeks: 1-2\n")
+    content.edit("plans/basic.yaml", "        dose: 2 x 20 s\n", "        dose: 2 x 20 s\n        weeks: 1-2\n      - exercise: squat-jump\n        weeks: 3-4\n")
+    assert content.load().warnings == ()
+
+
+def test_the_shipped_content_has_no_coaching_warnings():
+    assert [str(w) for w in load_library(SHIPPED_CONTENT).warnings] == []

@@ -91,6 +91,8 @@ def check(content) -> None:
     from cardgen.pipeline import load
 
     library = load(content)
+    for warning in library.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{library.root}: {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')}, all valid.")
 
 

@@ -93,7 +93,7 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
 
     library = library or load(options.content)
     plan = plan_from(library, options.plan, options.start)
-    result = BuildResult()
+    result = BuildResult(warnings=[str(w) for w in library.warnings_for(options.plan)])
     from cardgen.style.fonts import missing_glyphs
 
     if options.athlete and (missing := missing_glyphs(options.athlete)):

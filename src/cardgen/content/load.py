@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from cardgen.content.coaching import plan_warnings
 from cardgen.content.messages import describe, problems_from, suggest
 from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
 from cardgen.content.yamlsource import Source, read_yaml
@@ -23,6 +24,13 @@ class Library:
     exercises: dict[str, Exercise]
     plans: dict[str, PlanTemplate]
     sources: dict[str, Source] = field(repr=False, compare=False, default_factory=dict)
+    # Valid but questionable content (see content/coaching.py): shown to the user, never fatal.
+    warnings: tuple[Problem, ...] = ()
+
+    def warnings_for(self, plan_id: str) -> tuple[Problem, ...]:
+        """The warnings that concern building one plan: its own, and every exercise's."""
+        others = {s.file for k, s in self.sources.items() if k.startswith("plan:") and k != f"plan:{plan_id}"}
+        return tuple(w for w in self.warnings if w.file not in others)
 
 
 def display_path(path: Path) -> str:
@@ -50,9 +58,11 @@ def load_library(root: Path) -> Library:
         problems += _check_plan(plan, exercises, broken, plan_sources[plan_id])
     if problems:
         raise ContentError(problems)
+    warnings = sorted(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id]))
     # Pictures are named relative to the content folder; later stages get them ready to open.
     exercises = {k: ex.model_copy(update={"image": str((root / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
-    return Library(root, exercises, plans, {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}})
+    sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
+    return Library(root, exercises, plans, sources, tuple(warnings))
 
 
 def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
@@ -118,7 +128,8 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
         elif (trouble := _unreadable_image(image)) is not None:
             out.append(Problem(source.file, source.line_of(("image",)), "image", f"expected a PNG or JPEG picture, {trouble}: {display_path(image)}"))
     if len(ex.cues) < ex.key_cues:
-        out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"))
+        message = f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"
+        out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", message))
     return out
 
 
@@ -150,7 +161,8 @@ def _check_plan(plan: PlanTemplate, exercises, broken, source: Source) -> list[P
         # A repeated session is labelled A1, A2: those labels must not be another session's.
         labels = session.labels(key)
         if session.per_week > 1 and (clash := [o for o in plan.sessions if o != key and set(labels) & set(plan.sessions[o].labels(o))]):
-            bad(("sessions", key, "per_week"), f"sessions.{key}.per_week", f"done {session.per_week} times a week, session {key} is labelled {' and '.join(labels)}, but {clash[0]!r} is another session")
+            message = f"done {session.per_week} times a week, session {key} is labelled {' and '.join(labels)}, but {clash[0]!r} is another session"
+            bad(("sessions", key, "per_week"), f"sessions.{key}.per_week", message)
     for key, session in plan.sessions.items():
         seen: set[str] = set()
         for i, item in enumerate(session.exercises):

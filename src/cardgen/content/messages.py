@@ -39,7 +39,9 @@ def describe(value: object) -> str:
 
 
 def problems_from(errors: list[dict], source: Source, model: type[BaseModel]) -> list[Problem]:
-    fields_of = lambda loc: fields_at(model, loc)
+    def fields_of(loc: tuple) -> list[str]:
+        return fields_at(model, loc)
+
     out = []
     for err in errors:
         kind = err["type"]
