@@ -439,13 +439,14 @@ def _dose(week, exercise_id):
 # week: (phase, kind, session keys, the bridge of the week and its dose, lateral-band-walk, hip-thrust)
 HALF = {
     1: ("Build", "build", ["A", "B"], "glute-bridge", "3 × 8–10", "3 × 10 steps/side", "3 × 8–10"),
-    2: ("Build", "build", ["A", "B"], "glute-bridge", "3 × 9–11", "3 × 11 steps/side", "3 × 9–11"),
+    2: ("Build", "build", ["A", "B"], "glute-bridge", "3 × 8–10", "3 × 10 steps/side", "3 × 8–10"),
     3: ("Build", "build", ["A", "B"], "glute-bridge", "3 × 10–12", "3 × 12 steps/side", "3 × 10–12"),
-    4: ("Build", "build", ["A", "B"], "single-leg-bridge", "3 × 10–13/side", "3 × 13 steps/side", "3 × 10–13"),
-    5: ("Build", "build", ["A", "B"], "single-leg-bridge", "3 × 11–14/side", "3 × 14 steps/side", "3 × 11–14"),
-    6: ("Build", "build", ["A", "B"], "single-leg-bridge", "3 × 12–15/side", "3 × 15 steps/side", "3 × 12–15"),
-    7: ("Deload", "deload", ["A", "B"], "single-leg-bridge", "2 × 10–12/side", "2 × 12 steps/side", "2 × 10–12"),
-    8: ("Race week", "taper", ["A", "B"], "single-leg-bridge", "2 × 9–11/side", "2 × 11 steps/side", "2 × 9–11"),
+    # the single-leg bridge replaces the two-legged one with fewer reps, not at its ramp
+    4: ("Build", "build", ["A", "B"], "single-leg-bridge", "3 × 6–8/side", "3 × 12 steps/side", "3 × 10–12"),
+    5: ("Build", "build", ["A", "B"], "single-leg-bridge", "3 × 8–10/side", "3 × 15 steps/side", "3 × 12–15"),
+    6: ("Build", "build", ["A", "B"], "single-leg-bridge", "3 × 8–10/side", "3 × 15 steps/side", "3 × 12–15"),
+    7: ("Deload", "deload", ["A", "B"], "single-leg-bridge", "2 × 6–8/side", "2 × 12 steps/side", "2 × 10–12"),
+    8: ("Race week", "taper", ["A", "B"], "single-leg-bridge", "2 × 6–8/side", "2 × 10 steps/side", "2 × 8–10"),
 }
 
 
@@ -471,25 +472,29 @@ def test_8_week_half_exercises_come_and_go(half):
     def ids(week):
         return {s.key: [p.exercise_id for p in s.items] for s in week.sessions}
 
-    a_early = ["glute-bridge", "step-up", "lateral-band-walk", "clamshell", "side-lunge"]
-    a_late = ["single-leg-bridge", "step-up", "lateral-band-walk", "clamshell", "side-lunge"]
+    a_early = ["glute-bridge", "step-up", "lateral-band-walk", "side-lunge", "bent-knee-calf-raise"]
+    a_late = ["single-leg-bridge", "step-up", "lateral-band-walk", "side-lunge", "bent-knee-calf-raise"]
     b_base = ["single-leg-deadlift", "hip-thrust", "lunge"]
-    assert ids(half.weeks[0]) == {"A": a_early, "B": b_base + ["nordic-curl", "calf-raise"]}
-    assert ids(half.weeks[2]) == {"A": a_early, "B": b_base + ["nordic-curl", "squat-jump", "calf-raise"]}
-    assert ids(half.weeks[6]) == {"A": a_late, "B": b_base + ["nordic-curl", "squat-jump", "calf-raise"]}
-    assert ids(half.weeks[7]) == {"A": a_late, "B": b_base + ["calf-raise"]}  # race week: no nordics, no jumps
+    # jumps first while fresh, then the Nordic curls, then the rest
+    assert ids(half.weeks[0]) == {"A": a_early, "B": ["nordic-curl", *b_base, "single-leg-calf-raise"]}
+    assert ids(half.weeks[2]) == {"A": a_early, "B": ["squat-jump", "nordic-curl", *b_base, "single-leg-calf-raise"]}
+    assert ids(half.weeks[6]) == {"A": a_late, "B": ["squat-jump", "nordic-curl", *b_base, "single-leg-calf-raise"]}
+    # race week: no Nordic curls, no jumps, no bent-knee calf raises
+    assert ids(half.weeks[7]) == {"A": a_late[:-1], "B": [*b_base, "single-leg-calf-raise"]}
 
 
 def test_8_week_half_item_ramps(half):
     def by_week(exercise_id):
         return [show(_dose(w, exercise_id)) if any(p.exercise_id == exercise_id for s in w.sessions for p in s.items) else None for w in half.weeks]
 
-    assert by_week("nordic-curl") == ["2 × 3", "2 × 4", "2 × 4", "3 × 5", "3 × 5", "3 × 6", "2 × 4", None]
+    assert by_week("nordic-curl") == ["2 × 3", "2 × 4", "2 × 5", "3 × 4", "3 × 5", "3 × 6", "2 × 5", None]
     assert by_week("squat-jump") == [None, None, "3 × 6", "3 × 6", "3 × 6", "3 × 6", "2 × 6", None]
-    assert by_week("clamshell") == [
-        "3 × 12–15/side", "3 × 13–16/side", "3 × 13–17/side", "3 × 14–18/side",
-        "3 × 14–19/side", "3 × 15–20/side", "2 × 13–17/side", "2 × 13–16/side",
+    assert by_week("bent-knee-calf-raise") == [
+        "3 × 10–12/side", "3 × 10–12/side", "3 × 10–12/side", "3 × 12–15/side",
+        "3 × 12–15/side", "3 × 12–15/side", "2 × 10–12/side", None,
     ]
+    # a harder move replaces an easier one with fewer reps (two-legged bridge: 3 × 10–12 in week 3)
+    assert by_week("single-leg-bridge") == [None, None, None, "3 × 6–8/side", "3 × 8–10/side", "3 × 8–10/side", "2 × 6–8/side", "2 × 6–8/side"]
 
 
 def test_8_week_half_deload_and_race_week(half):
