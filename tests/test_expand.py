@@ -10,6 +10,7 @@ from cardgen.content.load import load_library
 from cardgen.content.schema import Exercise, PlanTemplate
 from cardgen.plan.dose import Dose, parse_dose, parse_weeks
 from cardgen.plan.expand import expand
+from cardgen.plan.ramp import RANGES, count_ladder, ramp_at
 from cardgen.wording import week_dates
 
 from conftest import SHIPPED_CONTENT
@@ -190,9 +191,10 @@ def doses(tpl: PlanTemplate, exercise_id: str = "bridge", start=None) -> list[st
 RAMP = {"from": "3 x 8-10", "to": "3 x 12-15", "over": "1-6"}
 
 
-def test_ramp_moves_both_ends_evenly_and_holds_after():
+def test_ramp_steps_through_the_ranges_coaches_use_and_holds_after():
+    # was 8–10, 9–11, 10–12, 10–13, 11–14, 12–15: interpolated ranges no coach writes (issue 6)
     tpl = template(progression={"reps": RAMP})
-    assert doses(tpl) == ["3 × 8–10", "3 × 9–11", "3 × 10–12", "3 × 10–13", "3 × 11–14", "3 × 12–15", "3 × 12–15", "3 × 12–15"]
+    assert doses(tpl) == ["3 × 8–10", "3 × 8–10", "3 × 10–12", "3 × 10–12", "3 × 12–15", "3 × 12–15", "3 × 12–15", "3 × 12–15"]
 
 
 def test_ramp_weeks_before_it_get_from():
@@ -224,7 +226,7 @@ def test_by_week_carries_the_latest_listed_week_forward():
 def test_ramp_and_by_week_entries_win_in_their_weeks():
     dose = {"ramp": {"from": "3 x 8", "to": "3 x 12", "over": "1-4"}, "by_week": {5: "2 x 8"}}
     tpl = template(weeks=6, items=[{"exercise": "bridge", "dose": dose}])
-    assert doses(tpl) == ["3 × 8", "3 × 9", "3 × 11", "3 × 12", "2 × 8", "3 × 12"]
+    assert doses(tpl) == ["3 × 8", "3 × 10", "3 × 10", "3 × 12", "2 × 8", "3 × 12"]  # was 9, 11: counts step by 2
 
 
 def test_dose_order_item_then_progression_then_exercise_default():
@@ -437,6 +439,7 @@ def _dose(week, exercise_id):
 
 
 # week: (phase, kind, session keys, the bridge of the week and its dose, lateral-band-walk, hip-thrust)
+# The ramps step through coaches' ranges and counts (issue 6): was 9–11, 10–13, 11–14 and 11, 13 steps.
 HALF = {
     1: ("Build", "build", ["A", "B"], "glute-bridge", "3 × 8–10", "3 × 10 steps/side", "3 × 8–10"),
     2: ("Build", "build", ["A", "B"], "glute-bridge", "3 × 8–10", "3 × 10 steps/side", "3 × 8–10"),
@@ -531,4 +534,56 @@ def test_a_ramp_of_holds_written_without_units_still_moves_in_5_s_steps():
 
     spec = DoseSpec.model_validate({"ramp": {"from": "3 x 30", "to": "3 x 45", "over": "1-3"}})
     assert [rule_at(spec, w, "seconds").low for w in (1, 2, 3)] == [30, 40, 45]
-    assert [rule_at(spec, w, "reps").low for w in (1, 2, 3)] == [30, 38, 45]
+    assert [rule_at(spec, w, "reps").low for w in (1, 2, 3)] == [30, 40, 45]  # above 20, counts step by 5
+
+
+# --- ramps a coach would write (plan/ramp.py), week by week ------------------------------------
+
+
+def ramp(a: str, b: str, over: tuple[int, ...], counted: str = "reps") -> list[str]:
+    return [show(ramp_at(parse_dose(a), parse_dose(b), over, w, counted).with_defaults(counted, False, 0)) for w in over]
+
+
+@pytest.mark.parametrize(
+    "a, b, over, counted, weeks",
+    [
+        ("3 x 8-10", "3 x 12-15", range(1, 7), "reps", ["3 × 8–10", "3 × 8–10", "3 × 10–12", "3 × 10–12", "3 × 12–15", "3 × 12–15"]),
+        ("3 x 10-12", "3 x 12-15", range(1, 5), "reps", ["3 × 10–12", "3 × 10–12", "3 × 12–15", "3 × 12–15"]),
+        ("3 x 6-8", "3 x 15-20", range(1, 5), "reps", ["3 × 6–8", "3 × 8–10", "3 × 12–15", "3 × 15–20"]),  # too few weeks: skip steps
+        ("3 x 6-8", "3 x 20-25", range(1, 8), "reps", ["3 × 6–8", "3 × 8–10", "3 × 10–12", "3 × 12–15", "3 × 12–15", "3 × 15–20", "3 × 20–25"]),
+        ("3 x 8-12", "3 x 12-15", range(1, 4), "reps", ["3 × 8–12", "3 × 10–12", "3 × 12–15"]),  # off the ladder: exact ends
+        ("3 x 12", "3 x 20", range(1, 7), "reps", ["3 × 12", "3 × 14", "3 × 16", "3 × 16", "3 × 18", "3 × 20"]),
+        ("3 x 8", "3 x 12", range(1, 6), "reps", ["3 × 8", "3 × 10", "3 × 10", "3 × 12", "3 × 12"]),
+        ("3 x 9", "3 x 15", range(1, 5), "reps", ["3 × 9", "3 × 10", "3 × 14", "3 × 15"]),
+        ("3 x 20", "3 x 30", range(1, 4), "reps", ["3 × 20", "3 × 25", "3 × 30"]),
+        ("2 x 3", "3 x 6", range(1, 7), "reps", ["2 × 3", "2 × 4", "2 × 4", "3 × 5", "3 × 5", "3 × 6"]),
+        ("3 x 10", "3 x 15", range(1, 7), "steps", ["3 × 10 steps", "3 × 12 steps", "3 × 12 steps", "3 × 14 steps", "3 × 14 steps", "3 × 15 steps"]),
+        ("3 x 30", "3 x 45", range(1, 5), "seconds", ["3 × 30 s", "3 × 35 s", "3 × 40 s", "3 × 45 s"]),
+        ("3 x 20", "3 x 60", range(1, 4), "seconds", ["3 × 20 s", "3 × 40 s", "3 × 60 s"]),
+        ("3 x 8", "5 x 5", range(1, 4), "reps", ["3 × 8", "4 × 6", "5 × 5"]),  # heavier: sets up, reps down, both steadily
+    ],
+)
+def test_ramp_week_by_week(a, b, over, counted, weeks):
+    assert ramp(a, b, tuple(over), counted) == weeks
+
+
+def test_every_ramp_in_the_shipped_plans_reads_like_a_coach_wrote_it():
+    library = load_library(SHIPPED_CONTENT)
+    specs = [(tpl.progression.get(kind), kind) for tpl in library.plans.values() for kind in ("reps", "seconds", "steps")]
+    specs += [(i.dose, library.exercises[i.exercise].counted) for tpl in library.plans.values() for s in tpl.sessions.values() for i in s.exercises]
+    ramps = [(spec.ramp, counted) for spec, counted in specs if spec is not None and spec.ramp is not None]
+    assert ramps
+    for r, counted in ramps:
+        got = [ramp_at(r.from_, r.to, r.over, w, counted) for w in r.over]
+        assert got[0] == r.from_ and got[-1] == r.to, r
+        ladder = count_ladder(counted)
+        for prev, dose in zip(got, got[1:], strict=False):
+            if r.to.sets >= r.from_.sets:
+                assert dose.sets >= prev.sets, (r, got)
+            if r.to.high >= r.from_.high:
+                assert (dose.low, dose.high) >= (prev.low, prev.high), (r, got)
+        for dose in got[1:-1]:
+            if dose.low == dose.high:
+                assert dose.low in ladder, (r, dose)
+            else:
+                assert (dose.low, dose.high) in RANGES, (r, dose)

@@ -37,7 +37,7 @@ class Dose:
     per_side: bool | None = None
     rest: int | None = None
 
-    def with_defaults(self, unit: str, per_side: bool, rest: int) -> "Dose":
+    def with_defaults(self, unit: str, per_side: bool, rest: int) -> Dose:
         return replace(
             self,
             unit=self.unit or unit,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import replace
 
 from cardgen.content.schema import (
@@ -16,6 +15,7 @@ from cardgen.content.schema import (
 )
 from cardgen.plan.dose import Dose
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
+from cardgen.plan.ramp import ramp_at
 
 
 def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise], start: dt.date | None = None) -> Plan:
@@ -93,21 +93,3 @@ def rule_at(spec: DoseSpec, week: int, counted: str = "reps") -> Dose:
     listed = sorted(spec.by_week)
     earlier = [w for w in listed if w <= week]
     return spec.by_week[earlier[-1] if earlier else listed[0]]
-
-
-def ramp_at(a: Dose, b: Dose, over: tuple[int, ...], week: int, counted: str = "reps") -> Dose:
-    first, last = over[0], over[-1]
-    if week <= first or first == last:
-        return a if week <= first else b
-    if week >= last:
-        return b
-    t = (week - first) / (last - first)
-    step = 5 if (a.unit or b.unit or counted) == "seconds" else 1  # holds move in 5 s steps
-    low = _between(a.low, b.low, t, step)
-    high = max(low, _between(a.high, b.high, t, step))
-    return replace(a, sets=_between(a.sets, b.sets, t, 1), low=low, high=high)
-
-
-def _between(x: int, y: int, t: float, step: int) -> int:
-    # Round half up, so the ramp is the same on every platform and easy to check by hand.
-    return math.floor((x + (y - x) * t) / step + 0.5) * step
