@@ -63,7 +63,7 @@ def test_cards_have_one_card_per_session(built, plan_id):
     cards = pdfs["cards.pdf"]
     sessions = [(w, s) for w in plan.weeks for s in w.sessions]
     sheets = -(-len(sessions) // 4)
-    assert len(reader(cards).pages) == 2 * sheets  # a front and a back per sheet
+    assert len(reader(cards).pages) == 2 + 2 * sheets  # the instructions and a blank back, then a front and a back per sheet
     words = text(cards)
     for w, s in sessions:
         assert f"Week {w.number} · Session {s.key}" in words
@@ -104,13 +104,13 @@ def test_cover_and_cards_carry_the_athlete_and_dates(built):
     plan, pdfs = built["8-week-half", "a4"]
     cover = pages(pdfs["booklet.pdf"])[0]["text"]
     assert ATHLETE in cover and "Monday 2 March 2026" in cover and "Sunday 26 April 2026" in cover
-    first_sheet = pages(pdfs["cards.pdf"])[0]["text"]
+    first_sheet = pages(pdfs["cards.pdf"])[2]["text"]  # after the printing instructions and their blank back
     assert "2–8 Mar 2026" in first_sheet and "9–15 Mar 2026" in first_sheet
 
 
 def test_card_backs_mirror_the_fronts_for_long_edge_duplex(built):
     _, pdfs = built["8-week-half", "a4"]
-    front, back = pages(pdfs["cards.pdf"])[:2]
+    front, back = pages(pdfs["cards.pdf"])[2:4]  # after the printing instructions and their blank back
     width = front["size"][0]
 
     def x_of(page, phrase):

@@ -231,6 +231,8 @@ def test_a_part_sheet_marks_only_the_cards_on_it():
 # Every size in every duplex mode on A4; on Letter (the same code, other numbers) long-edge only,
 # which keeps reading the PDFs back to a few seconds.
 ALL = [("a4", c, d) for c in CARDS for d in DUPLEX] + [("letter", c, "long") for c in CARDS]
+# The printing instructions must stay off the cards in every mode, so that test reads every mode on Letter too.
+EVERY = ALL + [("letter", c, d) for c in CARDS for d in DUPLEX if d != "long"]
 
 
 @pytest.fixture(scope="module")
@@ -238,7 +240,7 @@ def sheets():
     """The default plan, dated and named, as cards of every size, mode and paper: (sheet, pdf)."""
     plan = plan_from(LIBRARY, "8-week-half", dt.date(2026, 3, 2))
     out = {}
-    for paper, card, duplex in ALL:
+    for paper, card, duplex in EVERY:
         warnings: list[str] = []
         options = BuildOptions("8-week-half", paper=paper, only=("cards",), athlete=ATHLETE, card=card, duplex=duplex)
         pdf = render(plan, options, warnings)["cards.pdf"]
@@ -256,8 +258,21 @@ def _inside(ch, x0, top, x1, bottom, tol=0.5) -> bool:
     return ch["x0"] >= x0 - tol and ch["x1"] <= x1 + tol and ch["top"] >= top - tol and ch["bottom"] <= bottom + tol
 
 
+def _lead(sheet) -> int:
+    """Pages before the first card: a quarter sheet's instructions, and a blank back when two-sided."""
+    return 0 if not sheet.edge else 1 if sheet.backs_on_front else 2
+
+
+def _card_pages(sheet, pdf) -> list:
+    return pages(pdf)[_lead(sheet) :]
+
+
+def _plain(s: str) -> str:
+    return " ".join(s.replace("\u00a0", " ").split())
+
+
 def _cards_on_page(sheet, n: int, count: int) -> list[Box]:
-    """The card boxes on page n (0-based) of a sheet, `count` cards in all."""
+    """The card boxes on card page n (0-based, counted after the instructions), `count` cards in all."""
     if sheet.backs_on_front:
         on_sheet = min(sheet.per_sheet, count - n * sheet.per_sheet)
         return sheet.cards_on_front_page(on_sheet)
@@ -275,9 +290,9 @@ def test_every_character_stays_in_its_card_safe_area(sheets, key):
     sheet, pdf = sheets[key]
     count = _count(key[1])
     frame = printable_frame(sheet.sheet)
-    expected_pages = -(-count // sheet.per_sheet) * (1 if sheet.backs_on_front else 2)
+    expected_pages = _lead(sheet) + -(-count // sheet.per_sheet) * (1 if sheet.backs_on_front else 2)
     assert len(pages(pdf)) == expected_pages
-    for n, page in enumerate(pages(pdf)):
+    for n, page in enumerate(_card_pages(sheet, pdf)):
         w, h = page["size"]
         cards = _cards_on_page(sheet, n, count)
         safe = [_top_box(c.inset(sheet.safe), h) for c in cards]
@@ -288,8 +303,8 @@ def test_every_character_stays_in_its_card_safe_area(sheets, key):
             note.append(ch)
         front = sheet.backs_on_front or n % 2 == 0
         if sheet.edge:
-            # Quarter: the print note sits in the foot band of the bottom-left card, under its text.
-            assert all(front and ch["size"] < 8.2 and ch["bottom"] > h - 16 * MM for ch in note), f"page {n + 1}"
+            # Quarter: the paper edge is the card edge; the print note has a page of its own.
+            assert note == [], f"card page {n + 1}: {''.join(ch['text'] for ch in note)!r} outside the safe areas"
             continue
         assert note == [] or front, f"page {n + 1}: text off the cards of a back page"
         for ch in note:
@@ -298,7 +313,45 @@ def test_every_character_stays_in_its_card_safe_area(sheets, key):
                 x0, top, x1, bottom = _top_box(c, h)
                 assert ch["x1"] <= x0 or ch["x0"] >= x1 or ch["bottom"] <= top or ch["top"] >= bottom, f"page {n + 1}: note on a card"
         if front:
-            assert "".join(ch["text"] for ch in note).replace(" ", "").lower().count("thisbaris50mm") == 1
+            assert "".join(ch["text"] for ch in note).replace(" ", "").replace("\u00a0", "").lower().count("thisbaris50mm") == 1
+
+
+INSTRUCTIONS = ("print at", "100 %", "50 mm", "flip on", "one-sided", "fold on", "not a card")
+
+
+@pytest.mark.parametrize("key", EVERY, ids="-".join)
+def test_no_printing_instructions_inside_any_card_trim(sheets, key):
+    sheet, pdf = sheets[key]
+    count = _count(key[1])
+    for n, page in enumerate(_card_pages(sheet, pdf)):
+        h = page["size"][1]
+        for c in _cards_on_page(sheet, n, count):
+            x0, top, x1, bottom = _top_box(c, h)
+            inside = [ch for ch in page["chars"] if ch["x1"] > x0 and ch["x0"] < x1 and ch["bottom"] > top and ch["top"] < bottom]
+            said = _plain("".join(ch["text"] for ch in sorted(inside, key=lambda ch: (round(ch["top"]), ch["x0"])))).lower()
+            assert not [x for x in INSTRUCTIONS if x in said], f"card page {n + 1}: {said!r}"
+    if sheet.edge:  # the quarter sheet's instructions come first, with a blank back when two-sided
+        first = _plain(pages(pdf)[0]["text"])
+        assert "Print at 100 % (actual size)" in first and "50 mm" in first
+        assert ("Print one-sided" if key[2] == "fold" else f"Print two-sided, flip on {key[2]} edge") in first
+        assert _lead(sheet) == 1 or pages(pdf)[1]["chars"] == [] and pages(pdf)[1]["lines"] == []
+
+
+@pytest.mark.parametrize("key", [k for k in EVERY if k[2] == "fold"], ids="-".join)
+def test_fold_sheets_draw_the_dashed_fold_line(sheets, key):
+    sheet, pdf = sheets[key]
+    if sheet.edge:  # quarter: all along the centre line, from margin to margin
+        [(x1, y1, x2, y2)] = sheet.fold_line()
+        assert (x1, x2) == (sheet.sheet.width / 2,) * 2 and abs(y2 - y1) == pytest.approx(sheet.sheet.height - 12.7 * MM)
+    count = _count(key[1])
+    for n, page in enumerate(_card_pages(sheet, pdf), 1):
+        h = page["size"][1]
+        # a last sheet with fewer cards folds along a shorter line, as far as its cards reach
+        [(x1, y1, x2, y2)] = sheet.used(min(sheet.per_sheet, count - (n - 1) * sheet.per_sheet)).fold_line()
+        dashed = [ln for ln in page["lines"] if ln.get("dash") and ln["dash"][0]]
+        assert [(ln["x0"], h - ln["bottom"], ln["x1"], h - ln["top"]) for ln in dashed] == [
+            pytest.approx((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)), abs=0.01)
+        ], f"card page {n}: one dashed fold line"
 
 
 @pytest.mark.parametrize("key", ALL, ids="-".join)
@@ -307,7 +360,7 @@ def test_no_type_below_the_floor(sheets, key):
     for n, page in enumerate(pages(pdf), 1):
         # A turned character's box is as wide as its size is tall.
         sizes = {round(ch["size"] if ch["upright"] else ch["x1"] - ch["x0"], 2) for ch in page["chars"]}
-        assert min(sizes) >= 7.99, f"page {n}: type below 8 pt"
+        assert min(sizes, default=8) >= 7.99, f"page {n}: type below 8 pt"
 
 
 @pytest.mark.parametrize("key", [k for k in ALL if k[2] == "long"], ids="-".join)
@@ -325,16 +378,22 @@ def test_no_words_overlap(sheets, key):
 @pytest.mark.parametrize("key", ALL, ids="-".join)
 def test_print_note_and_scale_bar_on_fronts_no_marks_on_backs(sheets, key):
     sheet, pdf = sheets[key]
-    for n, page in enumerate(pages(pdf)):
+
+    def bars(page):
+        return [ln for ln in page["lines"] if abs(math.hypot(ln["x1"] - ln["x0"], ln["bottom"] - ln["top"]) - 50 * MM) < 0.2]
+
+    if sheet.edge:
+        assert len(bars(pages(pdf)[0])) == 1 and "100 %" in _plain(pages(pdf)[0]["text"])
+    for n, page in enumerate(_card_pages(sheet, pdf)):
         w, h = page["size"]
-        bars = [ln for ln in page["lines"] if abs(math.hypot(ln["x1"] - ln["x0"], ln["bottom"] - ln["top"]) - 50 * MM) < 0.2]
         if sheet.backs_on_front or n % 2 == 0:
-            assert len(bars) == 1, f"page {n + 1}: one 50 mm bar"
-            assert "100 %" in page["text"].replace("\n", " ") or "100 %" in "".join(c["text"] for c in page["chars"])
+            assert len(bars(page)) == (0 if sheet.edge else 1), f"card page {n + 1}: one 50 mm bar, on the margin"
+            # A turned note reads backwards in the extracted text; the characters keep their order.
+            assert sheet.edge or "100 %" in _plain("".join(c["text"] for c in page["chars"]))
         else:
             cards = [_top_box(c, h) for c in _cards_on_page(sheet, n, _count(key[1]))]
             stray = [ln for ln in page["lines"] if not any(_inside(ln, *c, tol=0.01) for c in cards)]
-            assert bars == [] and stray == [], f"page {n + 1}: marks on a back page"
+            assert bars(page) == [] and stray == [], f"card page {n + 1}: marks on a back page"
 
 
 @pytest.mark.parametrize("key", [("a4", c, d) for c in CARDS for d in ("long", "short")], ids="-".join)
@@ -343,8 +402,10 @@ def test_pdf_backs_move_by_the_offset(key):
     plan = plan_from(LIBRARY, "suspended-glute-bridge")  # small: one sheet of each size
     base = BuildOptions(plan.id, only=("cards",), card=card, duplex=duplex)
     moved = BuildOptions(plan.id, only=("cards",), card=card, duplex=duplex, back_offset=(1.5, -2.0))
-    a, b = pages(render(plan, base)["cards.pdf"]), pages(render(plan, moved)["cards.pdf"])
+    lead = _lead(card_sheet(A4, card, duplex))
+    a, b = pages(render(plan, base)["cards.pdf"])[lead:], pages(render(plan, moved)["cards.pdf"])[lead:]
     for n in range(2):
+        assert a[n]["chars"], "a card page"
         for ca, cb in zip(a[n]["chars"], b[n]["chars"], strict=True):
             dx, dy = cb["x0"] - ca["x0"], cb["top"] - ca["top"]
             if n % 2 == 0:
@@ -356,7 +417,7 @@ def test_pdf_backs_move_by_the_offset(key):
 def test_short_edge_backs_are_the_long_edge_backs_turned_round(sheets):
     _, long = sheets["a4", "a7", "long"]
     _, short = sheets["a4", "a7", "short"]
-    a, b = pages(long)[1], pages(short)[1]
+    a, b = pages(long)[1], pages(short)[1]  # a7: no instructions page
     w, h = a["size"]
     for ca, cb in zip(a["chars"], b["chars"], strict=True):
         assert ca["text"] == cb["text"]

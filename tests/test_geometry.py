@@ -10,6 +10,7 @@ from pdfcheck import MM, box_rows, inside, overlapping, pages
 
 PRINTABLE = 6.35 * MM
 CARD_SAFE = 7 * MM
+LEAD = 2  # quarter cards: the printing instructions and their blank back come before the first sheet
 KEYS = [(p, "a4") for p in PLANS] + [("8-week-half", "letter")]
 
 
@@ -29,12 +30,10 @@ def test_words_inside_the_printable_frame_unoverlapped_and_readable(built, key, 
 @pytest.mark.parametrize("key", KEYS)
 def test_card_text_stays_in_its_card_safe_area(built, key):
     _, pdfs = built[key]
-    for n, page in enumerate(pages(pdfs["cards.pdf"]), 1):
+    for n, page in enumerate(pages(pdfs["cards.pdf"])[LEAD:], 1):
         w, h = page["size"]
         cw, ch = w / 2, h / 2
         for word in page["words"]:
-            if word["size"] < 8.2 and word["bottom"] > h - 11 * MM and n % 2:
-                continue  # the sheet's print-at-100 % note, in the foot band of the bottom row
             col, row = int(word["x0"] // cw), int(word["top"] // ch)
             box = (col * cw + CARD_SAFE, row * ch + CARD_SAFE, (col + 1) * cw - CARD_SAFE, (row + 1) * ch - CARD_SAFE)
             assert inside(word, *box), f"sheet page {n}: {word['text']!r} leaves its card's 7 mm safe area"
@@ -42,7 +41,7 @@ def test_card_text_stays_in_its_card_safe_area(built, key):
 
 def test_card_type_sizes(built):
     _, pdfs = built["8-week-half", "a4"]
-    sheets = pages(pdfs["cards.pdf"])
+    sheets = pages(pdfs["cards.pdf"])[LEAD:]
     fronts, backs = sheets[0::2], sheets[1::2]
     for page in fronts:
         numbers = [x for x in page["words"] if x["text"][0].isdigit() and x["size"] > 8.6]
@@ -52,14 +51,16 @@ def test_card_type_sizes(built):
         assert cues and min(x["size"] for x in cues) >= 9, "cues on the back are at least 9 pt"
 
 
-def test_print_note_and_scale_bar_on_every_front_sheet(built):
+def test_print_note_and_scale_bar_on_the_first_page_and_off_the_cards(built):
     _, pdfs = built["8-week-half", "a4"]
     sheets = pages(pdfs["cards.pdf"])
-    for page in sheets[0::2]:
-        assert "Print at 100 %; this bar is 50 mm:" in page["text"]
-        bars = [ln for ln in page["lines"] if abs((ln["x1"] - ln["x0"]) - 50 * MM) < 0.2 and abs(ln["top"] - ln["bottom"]) < 0.1]
-        assert len(bars) == 1
-    for page in sheets[1::2]:
+    first = sheets[0]
+    assert "Print at 100 % (actual size)" in first["text"] and sheets[1]["chars"] == []
+    bars = [ln for ln in first["lines"] if abs((ln["x1"] - ln["x0"]) - 50 * MM) < 0.2 and abs(ln["top"] - ln["bottom"]) < 0.1]
+    assert len(bars) == 1
+    for page in sheets[LEAD:]:
+        assert "100 %" not in page["text"] and "50 mm" not in page["text"], "the note stays off the cards"
+    for page in sheets[LEAD + 1 :: 2]:
         w, h = page["size"]
         on_cut_lines = [ln for ln in page["lines"] if abs(ln["x0"] - w / 2) < 1 or abs(ln["top"] - h / 2) < 1]
         assert "Print at 100 %" not in page["text"] and on_cut_lines == [], "no marks on backs"
@@ -67,7 +68,7 @@ def test_print_note_and_scale_bar_on_every_front_sheet(built):
 
 def test_cut_marks_sit_on_the_cut_lines_inside_the_frame(built):
     _, pdfs = built["8-week-half", "a4"]
-    page = pages(pdfs["cards.pdf"])[0]
+    page = pages(pdfs["cards.pdf"])[LEAD]
     w, h = page["size"]
     marks = [ln for ln in page["lines"] if ln not in [] and abs((ln["x1"] - ln["x0"]) - 50 * MM) > 1]
     vertical = [m for m in marks if abs(m["x0"] - w / 2) < 0.1 and abs(m["x1"] - w / 2) < 0.1]
@@ -97,7 +98,7 @@ def test_log_rows_are_tall_enough_to_write_in_and_boxes_to_tick(built, key):
 @pytest.mark.parametrize("key", [("8-week-half", "a4"), ("8-week-half", "letter")])
 def test_card_rows_are_tall_enough_and_boxes_big_enough(built, key):
     _, pdfs = built[key]
-    for n, page in enumerate(pages(pdfs["cards.pdf"])[0::2], 1):
+    for n, page in enumerate(pages(pdfs["cards.pdf"])[LEAD::2], 1):
         w, h = page["size"]
         squares = [r for r in page["rects"] if abs(r["width"] - r["height"]) < 0.2 and r["width"] < 8 * MM]
         assert squares and min(r["width"] for r in squares) >= 4 * MM - 0.05

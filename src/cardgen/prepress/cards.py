@@ -197,30 +197,32 @@ class CardSheet:
         return [(at, a, at, b)] if vertical else [(a, at, b, at)]
 
     def fold_line(self) -> list[Segment]:
-        """The line to fold along: short ticks where it is a card edge, else a line down the gutter."""
+        """The line to fold along, drawn dashed: the whole centre line of a quarter sheet, else a line
+        down the gutter between the fronts and their backs."""
         if not self.fold:
             return []
         w, h, m = self.sheet.width, self.sheet.height, PRINTABLE_MARGIN
-        if self.edge:  # quarter: the fold is the edge of both cards, mark only its ends
-            length = 2 * EDGE_TICK
+        if self.edge:
+            # Quarter: the fold is the shared edge of a front and its back. A line along all of it
+            # shows where to crease; once folded it sits on the folded edge, where no cut goes.
             if self.fold == "vertical":
-                return [(w / 2, h - m, w / 2, h - m - length), (w / 2, m, w / 2, m + length)]
-            return [(m, h / 2, m + length, h / 2), (w - m, h / 2, w - m - length, h / 2)]
+                return [(w / 2, m, w / 2, h - m)]
+            return [(m, h / 2, w - m, h / 2)]
         g = self.grid  # stops with the corner marks, so the margins stay free for the print note
         if self.fold == "vertical":
             return [(w / 2, g.y - MARK_ROOM, w / 2, g.top + MARK_ROOM)]
         return [(g.x - MARK_ROOM, h / 2, g.right + MARK_ROOM, h / 2)]
 
-    def note_place(self, width: float, height: float) -> tuple[float, float, bool]:
+    def note_place(self, width: float, height: float) -> tuple[float, float, bool] | None:
         """Bottom-left corner of a free box for the print note, and whether it runs upwards.
 
-        Quarter sheets have no free paper, so the note sits in the foot band of the bottom-left card.
-        Elsewhere it goes where it touches no card (nor the mark clearance around one), no mark and
-        no fold line: under or over the grid, else turned along a side or the fold gutter.
+        The note goes where it touches no card (nor the mark clearance around one), no mark and no
+        fold line: under or over the grid, else turned along a side or the fold gutter. A quarter
+        sheet has no free paper at all (None): its note needs a page of its own.
         """
-        frame = printable_frame(self.sheet)
         if self.edge:
-            return (frame.x + 1 * MM, frame.y + 1.5 * MM - 1 * MM, False)
+            return None
+        frame = printable_frame(self.sheet)
         pad = 0.3 * MM
         g = self.grid
         cx = g.x + g.width / 2

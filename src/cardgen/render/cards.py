@@ -19,26 +19,45 @@ from cardgen.prepress.cards import CARD_SIZES, CARDS, DUPLEX, CardSheet, card_sh
 from cardgen.prepress.paper import SHEETS, Box
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
 from cardgen.render.marks import NOTE_HEIGHT, draw_dashed, draw_print_note, draw_segments, note_width
+from cardgen.render.printtest import draw_instructions
 from cardgen.render.text import one_line, wrap
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.style.theme import RULE, SCALE, Theme
 from cardgen.wording import count, rest_text, unit_note, week_dates
 from cardgen.units import MM
 
-FOOT_BAND = 4 * MM  # quarter sheets: under each card's foot line, where the print note sits on the bottom row
-FOLD_FOOT_BAND = 8 * MM  # a folded quarter sheet says how to fold as well, on a second line
 FLOOR = SCALE.tiny
 WIDE = 110 * MM  # content this wide (landscape cards) gets table rows on the front and two columns of cues
 BOX_GAP = 1.6 * MM
 ARROW = 1.3  # em: the drawn arrow between two doses, with its spaces
 
-NOTE = "Print at 100 %; this bar is 50 mm:"
+NOTE = "Print at 100\u00a0%; this bar is 50\u00a0mm:"
 NOTES = {
-    "long": "Print at 100 %, two-sided, flip on long edge; this bar is 50 mm:",
-    "short": "Print at 100 %, two-sided, flip on short edge; this bar is 50 mm:",
-    "fold": "Print at 100 % on one side; fold on the dashed line, glue, then cut. This bar is 50 mm:",
+    "long": "Print at 100\u00a0%, two-sided, flip on long edge; this bar is 50\u00a0mm:",
+    "short": "Print at 100\u00a0%, two-sided, flip on short edge; this bar is 50\u00a0mm:",
+    "fold": "Print at 100\u00a0% on one side; fold on the dashed line, glue, then cut. This bar is 50\u00a0mm:",
 }
-QUARTER_FOLD = "One-sided: fold on the centre line, glue, then cut across."
+
+
+def _instructions(options: CardOptions, pages: int) -> list[str]:
+    """How to print a quarter sheet, for the page that goes before the cards."""
+    first = 2 if options.duplex == "fold" else 3
+    steps = ["Print at 100\u00a0% (actual size) with “fit to page” switched off: the ruler below must measure 50\u00a0mm."]
+    if options.duplex == "fold":
+        steps += [
+            "Print one-sided. Fold each sheet along the dashed centre line, printed sides out, and glue the halves together.",
+            "Then one cut across, between the ticks at the edges: two cards, each with a folded edge.",
+        ]
+    else:
+        steps += [
+            f"Print two-sided, flip on {options.duplex} edge: each card’s form cues land on its back.",
+            "Cut each sheet in four: one cut across and one down, between the ticks at the edges.",
+        ]
+    if options.duplex == "fold":
+        steps.append(f"This page is not a card: to save a sheet, print pages {first}–{pages}.")
+    else:
+        steps.append(f"This page and the blank one behind it are not cards: to save a sheet, print pages {first}–{pages}.")
+    return steps
 
 
 @dataclass(frozen=True)
@@ -171,6 +190,18 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme, warnings: list[
     canv = Canvas(buf, pagesize=sheet.sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)
     what = "wallet cards, one per session" if wallet else "pocket cards"
     finish_canvas(canv, Meta(f"{plan.title}: {what}", options.athlete or "cardgen", f"Pocket cards, {len(cards)} {'sessions' if not wallet else 'session summaries'}", f"{plan.id}, pocket cards"))
+    if sheet.edge:
+        # A quarter card's edge is the paper's edge: there is no margin for "print at 100 %", the
+        # bar or the flip, and on a card they would be cut into the deck. They get a page of their
+        # own, first, where the user sees them before printing; two-sided, a blank page behind it
+        # keeps every front paired with its back.
+        sheets = -(-len(cards) // sheet.per_sheet)
+        extra = 1 if sheet.backs_on_front else 2
+        pages = extra + sheets * (1 if sheet.backs_on_front else 2)
+        draw_instructions(canv, sheet.sheet, f"{plan.title}: printing the pocket cards", _instructions(options, pages))
+        canv.showPage()
+        if extra == 2:
+            canv.showPage()
     for start in range(0, len(cards), sheet.per_sheet):
         batch = range(start, min(start + sheet.per_sheet, len(cards)))
         for i in batch:
@@ -200,11 +231,7 @@ def _sheet(options: CardOptions) -> CardSheet:
 
 
 def _content_box(sheet: CardSheet, card: Box) -> Box:
-    inner = card.inset(sheet.safe)
-    if not sheet.edge:
-        return inner
-    band = FOLD_FOOT_BAND if sheet.fold else FOOT_BAND
-    return Box(inner.x, inner.y + band, inner.width, inner.height - band)
+    return card.inset(sheet.safe)
 
 
 def _label(options: CardOptions, front: bool) -> str:
@@ -507,17 +534,11 @@ def _draw_marks(canv: Canvas, sheet: CardSheet, options: CardOptions) -> None:
     draw_segments(canv, sheet.cut_marks())
     draw_dashed(canv, sheet.fold_line())
     if sheet.edge:
-        x, y, turned = sheet.note_place(0, 0)
-        draw_print_note(canv, x, y, False, NOTE)
-        if sheet.fold:
-            draw_print_note(canv, x, y + NOTE_HEIGHT, False, QUARTER_FOLD, bar=False)
-        else:
-            # The bottom-right card's foot band says which way to flip; the left one holds the bar.
-            flip = f"Two-sided: flip on {options.duplex} edge."
-            draw_print_note(canv, sheet.sheet.width / 2 + (x - sheet.slot(0).x), y, False, flip, bar=False)
-        return
+        return  # the instructions have their own page
     text = NOTES[options.duplex]
-    x, y, turned = sheet.note_place(note_width(text), NOTE_HEIGHT)
+    place = sheet.note_place(note_width(text), NOTE_HEIGHT)
+    assert place is not None  # only quarter sheets have no room, and they returned above
+    x, y, turned = place
     draw_print_note(canv, x, y, turned, text)
 
 

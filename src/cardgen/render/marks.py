@@ -18,7 +18,7 @@ def draw_segments(canv, segments: list[Segment]) -> None:
     canv.restoreState()
 
 
-def draw_scale_note(canv, x: float, y: float, text: str = "Print at 100 %; this bar is 50 mm:", bar: float = 50 * MM) -> float:
+def draw_scale_note(canv, x: float, y: float, text: str = "Print at 100\u00a0%; this bar is 50\u00a0mm:", bar: float = 50 * MM) -> float:
     """A one-line note and a 50 mm bar to check the print scale with a ruler; returns its width."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -1,4 +1,5 @@
-"""The duplex alignment test: crosses on the front, scales behind them on the back.
+"""The duplex alignment test (crosses on the front, scales behind them on the back), and the page
+of printing instructions that goes before cards that have no paper margin to carry them.
 
 Printed two-sided and held to the light with the back facing you, each cross of the front shows
 through on a scale of the back. The reading is the correction itself: a cross seen at +1.5 across
@@ -25,9 +26,9 @@ SPREAD = (55 * MM, 70 * MM)  # the outer targets, symmetric about the middle so 
 LINE = 0.5
 
 FRONT = [
-    "Print this sheet two-sided at 100 % (actual size), with the flip you will use for the cards: "
+    "Print this sheet two-sided at 100\u00a0% (actual size), with the flip you will use for the cards: "
     "flip on long edge for --duplex long, flip on short edge for --duplex short.",
-    "Check the scale at the foot of this page with a ruler: it must measure 50 mm. If it is shorter, "
+    "Check the scale at the foot of this page with a ruler: it must measure 50\u00a0mm. If it is shorter, "
     "switch off “fit to page” and print again.",
     "Then turn the sheet over: the back page says how to read the crosses.",
 ]
@@ -72,7 +73,18 @@ def render_print_test(paper: str) -> bytes:
     return buf.getvalue()
 
 
-def _text(canv: Canvas, sheet: Size, title: str, paragraphs: list[str]) -> None:
+def draw_instructions(canv: Canvas, sheet: Size, title: str, steps: list[str]) -> None:
+    """A page that says how to print and cut, with the 50 mm ruler to check the scale by.
+
+    For sheets whose paper edge is the card edge: there is no margin to put this on, and on a card
+    it would be cut into the deck.
+    """
+    y = _text(canv, sheet, title, steps)
+    _ruler(canv, printable_frame(sheet).x + 12 * MM, y - 8 * MM)
+
+
+def _text(canv: Canvas, sheet: Size, title: str, paragraphs: list[str]) -> float:
+    """Numbered paragraphs under a title at the top of the page; returns the y under the last."""
     frame = printable_frame(sheet)
     x, width = frame.x + 6 * MM, frame.width - 12 * MM
     y = frame.top - 8 * MM
@@ -87,6 +99,7 @@ def _text(canv: Canvas, sheet: Size, title: str, paragraphs: list[str]) -> None:
             canv.drawString(x + 6 * MM, y, line)
             y -= 13
         y -= 4
+    return y
 
 
 def _cross(canv: Canvas, x: float, y: float) -> None:
@@ -132,4 +145,4 @@ def _ruler(canv: Canvas, x: float, y: float) -> None:
         canv.line(x + v * MM, y, x + v * MM, y + t)
         if v % 10 == 0:
             canv.drawCentredString(x + v * MM, y - 3.5 * MM, str(v))
-    canv.drawString(x + 54 * MM, y, "mm. Print at 100 %: this ruler must measure 50 mm.")
+    canv.drawString(x + 54 * MM, y, "mm. Print at 100\u00a0%: this ruler must measure 50\u00a0mm.")
