@@ -45,14 +45,13 @@ def test_booklet_has_every_week_and_exercise(built, plan_id):
     by_page = [" ".join(p["text"].split()) for p in pages(booklet)]  # wrapped names rejoin
     for week in plan.weeks:
         for session in week.sessions:
-            # The session's page: grid (targets), cue strips, and its log table.
+            # The session's page: one table with the targets, the cue strips, the effort cells.
             page = next(t for t in by_page if f"Week {week.number} ·" in t and f"Session {session.key} ·" in t)
-            assert "Set 1" in page and "Rest" in page and "Load" in page and "Effort" in page
-            grid, log = page.split("Log Date")
+            assert "Set 1" in page and "Effort" in page and "Date" in page
+            assert "Log" not in page and "Load" not in page, "one table per session: no second log table"
             for item in session.items:
-                # In the grid the set targets sit beside a wrapped name, so look for its first word there.
-                assert item.exercise.name.split()[0] in grid
-                assert item.exercise.name in log
+                assert item.exercise.name.split()[0] in page
+                assert f"rest {item.dose.rest} s" in page.replace("\xa0", " ")
                 for cue in item.key_cues:
                     assert curly(cue) in page
 
@@ -157,7 +156,9 @@ def test_cli_build_options_reach_the_products(tmp_path):
     assert round(float(poster.pages[0].mediabox.width) / MM) == 297 and "Zoë" in poster.pages[0].extract_text()
     result = CliRunner().invoke(main, ["build", "--plan", "8-week-half", "--out", str(out), "--only", "booklet", "--long-edge"])
     assert result.exit_code == 0, result.output
-    assert "flip on long edge" in text((out / "booklet-print.pdf").read_bytes())
+    assert "flip on long edge" in result.stderr
+    back = pages((out / "booklet-print.pdf").read_bytes())[1]
+    assert all(c["matrix"][0] < 0 for c in back["chars"]), "--long-edge turns the backs"
 
 
 @pytest.mark.parametrize("key", [(p, "a4") for p in PLANS] + [("8-week-half", "letter")])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from cardgen.style.booklet import BOOKLET
+
 from conftest import PLANS
 from pdfcheck import MM, box_rows, inside, overlapping, pages
 
@@ -79,20 +81,39 @@ def test_cut_marks_sit_on_the_cut_lines_inside_the_frame(built):
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_log_rows_are_tall_enough_to_write_in_and_boxes_to_tick(built, key):
+def test_session_cells_are_big_enough_to_write_in_and_boxes_to_tick(built, key):
+    """One table per session, made for a pen: every set's cell at least 18 × 9 mm, boxes ≥ 4 mm."""
     _, pdfs = built[key]
+    sessions = 0
     for n, page in enumerate(pages(pdfs["booklet.pdf"]), 1):
         squares = [r for r in page["rects"] if abs(r["width"] - r["height"]) < 0.2 and r["width"] < 8 * MM]
         assert all(r["width"] >= 4 * MM - 0.05 for r in squares), f"page {n}: a tick box under 4 mm"
-        log = [x for x in page["words"] if x["text"] == "Log" and "Bold" in x["fontname"]]
-        if not log:
+        effort = [x for x in page["words"] if x["text"] == "Effort" and "Bold" in x["fontname"]]
+        if not effort:
             continue
-        below = log[0]["bottom"]
-        width = page["size"][0] - 24 * MM
-        rules = sorted({round(ln["top"], 1) for ln in page["lines"] if ln["top"] > below and ln["x1"] - ln["x0"] > width * 0.9})
-        gaps = [b - a for a, b in zip(rules, rules[1:], strict=False)]
-        rows = gaps[1:]  # the first gap is the header
-        assert rows and min(rows) >= 8 * MM - 0.1, f"page {n}: log rows under 8 mm"
+        head = {x["text"]: x for x in page["words"] if abs(x["top"] - effort[0]["top"]) < 1 and x["text"] in ("1", "2", "Effort")}
+        sessions += 1
+        assert head["2"]["x1"] - head["1"]["x1"] >= 18 * MM - 0.1, f"page {n}: set cells under 18 mm wide"
+        left = head["1"]["x1"] - 18 * MM
+        cells = [r for r in squares if left <= r["x0"] < head["Effort"]["x0"]]
+        for x in {round(r["x0"]) for r in cells}:
+            tops = sorted(r["top"] for r in cells if round(r["x0"]) == x)
+            assert all(b - a >= 9 * MM for a, b in zip(tops, tops[1:], strict=False)), f"page {n}: rows under 9 mm"
+    assert sessions, "no session table found"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_one_size_per_role_on_every_exercise_page(built, key):
+    """Exercise pages never shrink their type to fit: regular text is body, small or the folio size."""
+    plan, pdfs = built[key]
+    names = {ex.name for ex in plan.exercises.values()}
+    sizes = set()
+    for page in pages(pdfs["booklet.pdf"]):
+        first = page["text"].split("\n")[1] if "\n" in page["text"] else ""
+        if not any(first.startswith(name) for name in names):
+            continue
+        sizes |= {round(c["size"], 2) for c in page["chars"] if c["fontname"].endswith("Regular") and c["text"].strip()}
+    assert sizes and sizes <= {BOOKLET.body.size, BOOKLET.small.size, BOOKLET.folio, BOOKLET.table}, sizes
 
 
 @pytest.mark.parametrize("key", [("8-week-half", "a4"), ("8-week-half", "letter")])
@@ -112,11 +133,12 @@ def test_body_text_keeps_clear_of_the_page_number(built, key):
     _, pdfs = built[key]
     for n, page in enumerate(pages(pdfs["booklet.pdf"]), 1):
         h = page["size"][1]
-        folio = [w for w in page["words"] if w["text"] == str(n) and w["top"] > h - 12 * MM]
-        if n == 1:
-            assert folio == [], "the cover has no page number"
+        folio = [w for w in page["words"] if w["text"] == str(n) and w["top"] > h - 16 * MM]
+        if n in (1, len(pages(pdfs["booklet.pdf"]))):
+            assert folio == [], "the covers have no page number"
             continue
         assert len(folio) == 1, f"page {n}: one page number at the foot"
+        assert h - folio[0]["bottom"] >= 10 * MM - 0.2, f"page {n}: a foot margin of at least 10 mm under the page number"
         body = [w for w in page["words"] if w is not folio[0]]
         lowest = max(w["bottom"] for w in body)
         assert folio[0]["top"] - lowest >= 2.5 * MM, f"page {n}: text runs down onto the page number"

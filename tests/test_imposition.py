@@ -11,7 +11,7 @@ from cardgen.pipeline import BuildOptions, plan_from, render
 from cardgen.prepress.imposition import SheetPages, saddle_stitch
 
 from conftest import LIBRARY
-from pdfcheck import MM, pages, reader
+from pdfcheck import MM, pages, reader, text as pdf_text
 
 
 def test_eight_pages():
@@ -67,24 +67,47 @@ def test_print_file_puts_pages_in_saddle_stitch_order(built, paper, sheet):
             for number, text in ((left, l_text), (right, r_text)):
                 if number == 1:
                     assert default_plan.title.split()[0] in text  # the cover has no page number
+                elif number == n:
+                    assert text.split() == ["Notes"]  # nor has the back cover
                 else:
                     assert str(number) in text.split(), f"page {number} not on sheet side {side + 1}"
 
 
-def test_first_sheet_says_how_to_print_it(default_plan):
+def test_no_printing_instructions_on_the_pages_a_runner_keeps(default_plan):
     pdfs = render(default_plan, BuildOptions("8-week-half", only=("booklet",)))
-    first = pages(pdfs["booklet-print.pdf"])[0]["text"]
-    assert "How to print this booklet" in first and "flip on short edge" in first and "actual size (100 %" in first
+    booklet = pdf_text(pdfs["booklet.pdf"]).lower()
+    assert "flip on" not in booklet and "100 %" not in booklet and "print it" not in booklet
+
+
+def test_the_build_says_how_to_print_the_booklet(tmp_path):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--plan", "8-week-half", "--only", "booklet", "--paper", "letter", "--long-edge", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "booklet-print.pdf on Letter, two-sided, flip on long edge, actual size (100 %)" in result.stderr
 
 
 def test_long_edge_turns_the_backs(default_plan):
     pdfs = render(default_plan, BuildOptions("8-week-half", only=("booklet",), long_edge=True))
     with pdfplumber.open(io.BytesIO(pdfs["booklet-print.pdf"])) as pdf:
         front, back = pdf.pages[0], pdf.pages[1]
-        assert "flip on long edge" in front.extract_text()
         # Upside-down text runs right to left: a turned back's characters read in falling x.
         words = back.extract_words()
         assert words
         chars = back.chars
         assert all(c["matrix"][0] < 0 for c in chars), "every character on a back is turned 180°"
         assert all(c["matrix"][0] > 0 for c in front.chars)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_sheet_has_a_fold_tick_at_the_spine(built, paper):
+    _, pdfs = built["8-week-half", paper]
+    for n, sheet in enumerate(pages(pdfs["booklet-print.pdf"]), 1):
+        w, h = sheet["size"]
+        ticks = [ln for ln in sheet["lines"] if abs(ln["x0"] - w / 2) < 0.1 and abs(ln["x1"] - w / 2) < 0.1]
+        # One at each long edge, inside the frame a printer can reach, short enough to hide in the fold.
+        assert len(ticks) == 2, f"sheet side {n}"
+        for t in ticks:
+            assert min(t["top"], h - t["bottom"]) >= 6.35 * MM and t["bottom"] - t["top"] <= 5 * MM

@@ -70,6 +70,8 @@ def build(plan_id, only, athlete, start, **options) -> None:
     result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, **options))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for advice in result.advice:
+        click.echo(advice.replace("\u00a0", " "), err=True)
     for path in result.files:
         click.echo(str(path))
 

@@ -37,6 +37,7 @@ class BuildOptions:
 class BuildResult:
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # how to print what was written
 
 
 def load(content: Path | None = None) -> Library:
@@ -102,6 +103,10 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     folder = options.out or Path("output") / options.plan
     prepare_dir(folder)
     result.files = write_all(folder, pdfs)
+    if "booklet-print.pdf" in pdfs:
+        from cardgen.wording import booklet_print_advice
+
+        result.advice.append(booklet_print_advice(options.paper, options.long_edge))
     return result
 
 

@@ -152,3 +152,13 @@ def curly(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def booklet_print_advice(paper: str, long_edge: bool) -> str:
+    """How to print the imposed booklet: said by the build, never printed on the runner's pages."""
+    sheet = "A4" if paper == "a4" else "Letter"
+    flip = "long" if long_edge else "short"
+    return (
+        f"to print the booklet: booklet-print.pdf on {sheet}, two-sided, flip on {flip} edge, actual size (100{NBSP}%); "
+        "fold the stack in half and staple twice on the fold"
+    )

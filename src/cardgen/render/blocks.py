@@ -1,19 +1,27 @@
-"""Pieces every product shares: the set/rep grid, the log table, the form-cue checklist, note lines."""
+"""Pieces every product shares: the session table, checklists, rules, lines to write on."""
 
 from __future__ import annotations
 
-
-from cardgen.plan.model import SessionPlan
-from cardgen.wording import count, curly, dose_text, page_ref, rest_text, unit_note
 import math
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cardgen.plan.model import SessionPlan
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.table import Cell, Column, RuledTable, TickStrip
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
-from cardgen.style.fonts import REGULAR
-from cardgen.style.theme import TICK
+from cardgen.style.fonts import BOLD, REGULAR
+from cardgen.style.text import TextStyle
+from cardgen.style.theme import RULE, TICK
 from cardgen.units import MM
+from cardgen.wording import count, curly, page_ref, rest_text, unit_note
+
+WRITE_GREY = (0.55, 0.55, 0.55)  # ruling to write on: grey at 0.75 pt prints evenly and stays quiet
+SET_CELL = 18 * MM  # room to write "12 @ 16 kg" by hand
+SET_CELL_MIN = 14 * MM
+SESSION_ROW = 12 * MM  # a target and its box at the top, a line's height below to write in
+EFFORT = 12 * MM
 
 
 def exercise_anchor(exercise_id: str) -> str:
@@ -24,51 +32,45 @@ def week_anchor(number: int) -> str:
     return f"week-{number}"
 
 
-def set_rep_grid(
-    session: SessionPlan, set_width: float = 19 * MM, size: float = 9.0, refs: dict[str, int] | None = None, cues: bool = True
+def session_table(
+    session: SessionPlan, columns: int, size: float, note_size: float, cue_size: float, refs: dict[str, int] | None = None
 ) -> RuledTable:
-    """Rows are exercises, columns are sets; each cell the target beside a box to tick.
+    """The one table of a session: a row per exercise with its target in every set's cell, a box
+    to tick and room to write what was done; its key form cues to tick under it; an effort cell.
 
-    With `cues`, each exercise row carries a strip with its key form cues to tick: the week's
-    form-cue checklist, right under the sets it is about.
+    `columns` is the most sets any session of the plan has, so the table is ruled the same every
+    week and a pen finds the same cells on every page.
     """
-    sets = max(p.sets for p in session.items)
-    if sets > 3:
-        set_width = max(14 * MM, set_width - (sets - 3) * 3 * MM)  # leave the names room to breathe
-    columns = [Column("Exercise")] + [Column(f"Set {i + 1}", set_width) for i in range(sets)] + [Column("Rest", 11 * MM, "center")]
-    rows = []
+    cols = [Column("Exercise")] + [Column(f"Set {i + 1}", SET_CELL) for i in range(columns)] + [Column("Effort", EFFORT, "center")]
+    rows: list[list[Cell] | TickStrip] = []
     for p in session.items:
         anchor = exercise_anchor(p.exercise_id)
-        page = page_ref(refs[anchor]) if refs and anchor in refs else ""
-        note = " · ".join(x for x in (unit_note(p.dose), page) if x)
-        note = "; ".join(x for x in (note, p.note) if x)
+        facts = [unit_note(p.dose), rest_text(p.dose.rest)]
+        if refs and anchor in refs:
+            facts.append(page_ref(refs[anchor]))
+        note = " · ".join(x for x in facts if x)
+        if p.note:
+            note += "\n" + p.note  # the plan's note on a line of its own
         row = [Cell(p.exercise.name, bold=True, note=note, link=anchor if refs else None)]
-        row += [Cell(count(p.dose), tick=True) if i < p.sets else Cell(shade=True) for i in range(sets)]
-        row.append(Cell(rest_text(p.dose.rest).removeprefix("rest "), align="center"))
+        row += [Cell(count(p.dose), tick=True, size=note_size) if i < p.sets else Cell(shade=True) for i in range(columns)]
+        row.append(Cell())
         rows.append(row)
-        if cues:
-            rows.append(TickStrip(tuple(p.key_cues), size=8.5))
-    return RuledTable(columns, rows, size=size, min_row=6.6 * MM)
+        rows.append(TickStrip(tuple(p.key_cues), size=cue_size))
+    return RuledTable(cols, rows, size=size, min_row=SESSION_ROW, header_size=note_size, note_size=note_size, fit=_fit_sets(columns), top=True)
 
 
-def log_table(session: SessionPlan, row: float = 8 * MM, size: float = 9.0) -> RuledTable:
-    """A blank table to fill in by hand: load or band, reps done per set, effort, notes."""
-    sets = max(p.sets for p in session.items)
-    columns = (
-        [Column("Exercise"), Column("Load", 16 * MM, "center")]
-        + [Column(f"Set {i + 1}", 11.5 * MM, "center") for i in range(sets)]
-        + [Column("Effort", 13 * MM, "center"), Column("Notes", 20 * MM)]
-    )
-    rows = []
-    for p in session.items:
-        rows.append(
-            [Cell(p.exercise.name, bold=True, size=size - 0.5, note=dose_text(p.dose))]
-            + [Cell()]
-            + [Cell() if i < p.sets else Cell(shade=True) for i in range(sets)]
-            + [Cell(), Cell()]
-        )
-    # One-line headers keep the table short; the how-to page explains load and effort.
-    return RuledTable(columns, rows, size=size, min_row=row, header_size=8.0)
+def _fit_sets(n: int):
+    """Set cells keep their writing room; only a session of many sets narrows them, never below
+    SET_CELL_MIN, so the exercise names keep a column they can be read in."""
+
+    def widths(avail: float, fixed: list[float | None]) -> list[float]:
+        name_min = 34 * MM
+        cell = SET_CELL
+        if name_min + n * cell + EFFORT > avail:
+            cell = max(SET_CELL_MIN, (avail - name_min - EFFORT) / n)
+        return [avail - n * cell - EFFORT] + [cell] * n + [EFFORT]
+
+    return widths
 
 
 class TickList(Block):
@@ -116,9 +118,116 @@ class NoteLines(Block):
 
     def paint(self, ctx: DrawContext) -> None:
         c = ctx.canv
-        c.setStrokeColorRGB(0.55, 0.55, 0.55)  # grey ruling ≥ 0.75 pt prints evenly
+        c.setStrokeColorRGB(*WRITE_GREY)
         c.setLineWidth(0.75)
         y = self.height - self.top_gap - self.spacing
         while y >= 0 and self.height:
             c.line(0, y, self.width, y)
             y -= self.spacing
+
+
+class Rule(Block):
+    """A line across the frame in the accent colour: under a title, between parts."""
+
+    def __init__(self, weight: float = RULE, space: float = 0):
+        self.weight, self.space = weight, space
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self.height = self.weight + self.space
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        ctx.canv.setStrokeColorRGB(*ctx.theme.accent)
+        ctx.canv.setLineWidth(self.weight)
+        ctx.canv.line(0, self.height / 2, self.width, self.height / 2)
+
+
+class WriteLine(Block):
+    """A heading with a labelled line to write on beside it: "Session A · Glutes & hips   Date ____".
+
+    The line is a real ruled line, never typed underscores, at least `line` long; a heading too
+    long to leave it room puts it on a line of its own.
+    """
+
+    def __init__(self, title: str, label: str, style: TextStyle, label_size: float, line: float = 40 * MM):
+        self.title, self.label, self.style, self.label_size, self.line = curly(title), label, style, label_size, line
+        self.keep_next = style.keep_next
+        self.space_before, self.space_after = style.space_before, style.space_after
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        st = self.style
+        label = stringWidth(self.label, REGULAR, self.label_size) + 2 * MM
+        self._titles = wrap(self.title, st.font, st.size, width)
+        last = stringWidth(self._titles[-1], st.font, st.size) if self._titles else 0
+        self._inline = last + 6 * MM + label + self.line <= width
+        self.height = len(self._titles) * st.leading + (0 if self._inline else st.leading)
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        c, st = ctx.canv, self.style
+        y = self.height - st.first_baseline
+        with TextBatch(c, ctx.theme.accent if st.accent else ctx.theme.ink) as text:
+            for t in self._titles:
+                text.put(0, y, t, st.font, st.size)
+                y -= st.leading
+        if self._inline:
+            y += st.leading
+            x = stringWidth(self._titles[-1], st.font, st.size) + 6 * MM
+        else:
+            x = 0.0
+        with TextBatch(c, ctx.theme.ink) as text:
+            text.put(x, y, self.label, REGULAR, self.label_size)
+        x += stringWidth(self.label, REGULAR, self.label_size) + 2 * MM
+        c.setStrokeColorRGB(*WRITE_GREY)
+        c.setLineWidth(0.75)
+        c.line(x, y - 1, self.width if self._inline else x + max(self.line, 60 * MM), y - 1)
+
+
+class FillIn(Block):
+    """Label and value lines ("Athlete  Zoë Müller"); an empty value gets a ruled line to write on."""
+
+    def __init__(self, rows: list[tuple[str, str]], size: float, pitch: float = 11 * MM, label_w: float = 28 * MM):
+        self.rows, self.size, self.pitch, self.label_w = [(k, curly(v)) for k, v in rows], size, pitch, label_w
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self._values = [wrap(v, BOLD, self.size, width - self.label_w) if v else () for _, v in self.rows]
+        self.height = sum(self.pitch + max(0, len(v) - 1) * self.size * 1.25 for v in self._values)
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        c = ctx.canv
+        c.setStrokeColorRGB(*WRITE_GREY)
+        c.setLineWidth(0.75)
+        y = self.height
+        with TextBatch(c, ctx.theme.ink) as text:
+            for (label, _), lines in zip(self.rows, self._values, strict=True):
+                y -= self.pitch * 0.6
+                text.put(0, y, label, REGULAR, self.size)
+                for line in lines:
+                    text.put(self.label_w, y, line, BOLD, self.size)
+                    y -= self.size * 1.25
+                if lines:
+                    y += self.size * 1.25
+                else:
+                    c.line(self.label_w, y - 1, self.width, y - 1)
+                y -= self.pitch * 0.4
+
+
+class Ghost(Block):
+    """Takes another block's room and draws nothing: keeps facing pages level where one page has
+    something (a week's note) that the other has not."""
+
+    def __init__(self, block: Block):
+        self.block = block
+        self.space_before, self.space_after = block.space_before, block.space_after
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self.height = self.block.measure(width, avail)
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        pass

@@ -7,10 +7,10 @@ deep copies on every page) out of the build.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass, field
 import math
+from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from cardgen.errors import LayoutError

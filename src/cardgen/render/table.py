@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import math
+from collections.abc import Callable
 
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.text import wrap
@@ -92,18 +93,27 @@ class RuledTable(Block):
         header: bool = True,
         header_size: float = 8.5,
         row_links: bool = False,
+        note_size: float | None = None,
+        fit: Callable[[float, list[float | None]], list[float]] | None = None,
+        top: bool = False,
     ):
         self.columns, self.rows = columns, [_curly_row(r) for r in rows]
         self.size, self.min_row, self.header, self.header_size = size, min_row, header, header_size
-        self._note_size = max(SCALE.tiny, size - 1.5)
+        self._note_size = note_size or max(SCALE.tiny, size - 1.5)
         self.row_links = row_links  # the first cell's link covers its whole row: one annotation a row
+        self.fit = fit  # column widths for an available width, when the table knows better than shares
+        self.top = top  # text at the top of tall rows (rows made to write in), not centred
         self._wrapped_at: float | None = None
 
-    def _copy(self, rows: list[Row]) -> "RuledTable":
-        return RuledTable(self.columns, rows, self.size, self.min_row, self.header, self.header_size, self.row_links)
+    def _copy(self, rows: list[Row]) -> RuledTable:
+        return RuledTable(
+            self.columns, rows, self.size, self.min_row, self.header, self.header_size, self.row_links, self._note_size, self.fit, self.top
+        )
 
     # -- geometry --------------------------------------------------------------------------
     def widths(self, avail: float) -> list[float]:
+        if self.fit is not None:
+            return self.fit(avail, [c.width for c in self.columns])
         fixed = sum(c.width for c in self.columns if c.width)
         flex = [c for c in self.columns if not c.width]
         share = (avail - fixed) / len(flex) if flex else 0
@@ -250,7 +260,7 @@ class RuledTable(Block):
             tw = w - (TICK + TICK_GAP)
         block = len(main) * size * LEADING + len(note) * self._note_size * LEADING
         # Centre a short block in the row; a box-led cell keeps its text level with the box.
-        y = top - max(PAD_Y, (h - block) / 2) - size * 0.92
+        y = top - (PAD_Y if self.top else max(PAD_Y, (h - block) / 2)) - size * 0.92
         if cell.tick and len(main) == 1 and not note:
             y = top - PAD_Y - TICK / 2 - size * 0.35
         for line in main:

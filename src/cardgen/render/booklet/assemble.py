@@ -1,0 +1,131 @@
+"""The booklet's story, its pagination, and page references that settle before anything is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cardgen.errors import LayoutError
+from cardgen.plan.model import Plan
+from cardgen.prepress.paper import BOOKLET_PAGE, SHEETS
+from cardgen.render.blocks import exercise_anchor, week_anchor
+from cardgen.render.booklet.exercise import exercise_page
+from cardgen.render.booklet.front import cover, how_to, notes_page, overview
+from cardgen.render.booklet.geometry import FOLDABLE_PAGES, FOOT, HEAD, INNER, OUTER
+from cardgen.render.booklet.paint import Painter
+from cardgen.render.booklet.week import week_pages
+from cardgen.render.document import Meta, tune_reportlab
+from cardgen.render.layout import IfOddPage, Mark, Page, PageBreak, bind_headings, paginate
+from cardgen.style.booklet import BOOKLET
+from cardgen.style.fonts import register
+from cardgen.style.theme import Theme
+
+
+@dataclass(frozen=True)
+class BookletOptions:
+    paper: str = "a4"
+    athlete: str | None = None
+    long_edge: bool = False  # the print file's backs turned for printers that only flip on the long edge
+
+
+@dataclass(frozen=True)
+class Booklet:
+    reading: bytes  # pages in reading order, for screens and email
+    imposed: bytes  # two pages a sheet in saddle-stitch order, to print duplex and fold
+    warnings: tuple[str, ...] = ()
+
+
+Frame = tuple[float, float]
+
+
+def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet:
+    """Lay the booklet out once and draw it twice: in reading order and imposed for folding."""
+    tune_reportlab()
+    register()
+    size = BOOKLET_PAGE[options.paper]
+    frame = (size.width - OUTER - INNER, size.height - HEAD - FOOT)
+    pages = _settled(plan, options, frame)
+    meta = Meta(
+        title=plan.title,
+        author=options.athlete or "cardgen",
+        subject=plan.subtitle or f"{len(plan.weeks)}-week training plan",
+        keywords=f"{plan.id}, training plan, booklet",
+    )
+    warnings = []
+    if len(pages) > FOLDABLE_PAGES:
+        warnings.append(
+            f"booklet.pdf has {len(pages)} pages, {len(pages) // 4} sheets folded together: too thick to fold and staple; "
+            "print booklet.pdf single-sided instead, or split the plan into shorter ones"
+        )
+    painter = Painter(plan, theme, size)
+    return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge), tuple(warnings))
+
+
+def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> list[Page]:
+    """Pages whose printed references agree with where their targets landed.
+
+    References are printed before their targets are laid out: lay out with a guess, then with what
+    that layout found, until the two agree. A reference that moves its own target (a longer number
+    that pushes a page over) could swing for ever: that is an error, never a stale number in print.
+    """
+    refs = _predict_pages(plan)
+    seen: list[dict[str, int]] = []
+    while True:
+        pages = _layout(plan, options, frame, refs)
+        actual = {m.key: p.number for p in pages for m in p.marks if m.key in refs}
+        if actual == refs:
+            return pages
+        if actual in seen:
+            raise LayoutError("the booklet's page numbers do not settle: a page reference keeps moving the page it points to")
+        seen.append(refs)
+        refs = actual
+
+
+def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int]) -> list[Page]:
+    st = BOOKLET
+    story = bind_headings(_story(plan, options, frame, refs))
+    pages = paginate(story, *frame, pad_to=4, reserve=1, filler=lambda: notes_page(st))
+    # The back cover is a notes page too: how to print is said by the build and the README,
+    # never on paper the runner keeps.
+    back = paginate(bind_headings(notes_page(st)), *frame)
+    for p in back:
+        p.number += len(pages)
+    return pages + back
+
+
+def _predict_pages(plan: Plan) -> dict[str, int]:
+    """Where each exercise and week will start if every part takes the pages it is designed for."""
+    refs: dict[str, int] = {"how-to": 2, "overview": 3}
+    page = 3  # cover, how to use, plan at a glance
+    for ex_id in plan.exercises:
+        page += 1
+        refs[exercise_anchor(ex_id)] = page
+    for week in plan.weeks:
+        page += 1
+        if len(week.sessions) > 1 and page % 2:
+            page += 1
+        refs[week_anchor(week.number)] = page
+        page += max(len(week.sessions), 1) - 1
+    return refs
+
+
+def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int]) -> list:
+    st = BOOKLET
+    story: list = []
+    story += cover(plan, options.athlete, st, refs, frame)
+    story += [PageBreak(), *how_to(plan, st)]
+    story += [PageBreak(), *overview(plan, st, refs)]
+    for i, (ex_id, ex) in enumerate(plan.exercises.items()):
+        story.append(PageBreak())
+        if i == 0:
+            story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
+        story += exercise_page(ex_id, ex, plan, st, refs)
+    sets = max((p.sets for w in plan.weeks for s in w.sessions for p in s.items), default=1)
+    for i, week in enumerate(plan.weeks):
+        story.append(PageBreak())
+        if len(week.sessions) > 1:
+            # A week of several sessions opens as a spread: it starts on a left (even) page.
+            story.append(IfOddPage([*notes_page(st), PageBreak()]))
+        if i == 0:
+            story.append(Mark("Weeks", "part-weeks", "Weeks", 0))
+        story += week_pages(week, st, refs, sets, frame[0])
+    return story

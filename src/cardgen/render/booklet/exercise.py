@@ -1,0 +1,66 @@
+"""An exercise's page: what it is for, how to do it, its form cues and mistakes, its alternatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cardgen.plan.model import Plan
+from cardgen.render.blocks import TickList, exercise_anchor
+from cardgen.render.flow import ListBlock, RichText, TextBlock
+from cardgen.render.layout import Block, Columns, Mark
+from cardgen.render.picture import ImageBlock
+from cardgen.style.booklet import BookletStyles
+from cardgen.style.fonts import BOLD, REGULAR
+from cardgen.style.theme import GAP
+from cardgen.units import MM
+from cardgen.wording import FORM_CUES, page_ref
+
+
+def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
+    """One page per exercise at the booklet's one type scale; one that runs on says so."""
+    muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
+    equipment = ", ".join(ex.equipment) if ex.equipment else "none"
+    out: list = [
+        Mark(ex.name, exercise_anchor(ex_id), ex.name, 1, continued=lambda: [TextBlock(f"{ex.name} (continued)", st.h2.but(space_before=0))]),
+        TextBlock(ex.name, st.h1),
+        RichText([("Works: ", BOLD), (f"{muscles} · ", REGULAR), ("Equipment: ", BOLD), (equipment, REGULAR)], st.small),
+        TextBlock(ex.purpose, st.lead),
+    ]
+    if ex.image:
+        out.append(ImageBlock(ex.image, 60 * MM, 40 * MM, space_after=GAP))
+    if ex.setup:
+        out += [TextBlock("Set up", st.h3), TextBlock(ex.setup, st.body)]
+    out += [TextBlock("How to do it", st.h3), ListBlock(list(ex.steps), st.item, numbered=True)]
+    cues: list[Block] = [TextBlock(FORM_CUES, st.h3.but(space_before=0)), TickList(list(ex.cues), st.body.size, gap=1.6 * MM)]
+    if ex.mistakes:
+        # Side by side: what to check and what goes wrong are read together, and a page of one
+        # column runs out of height long before it runs out of width.
+        mistakes = [TextBlock("Common mistakes", st.h3.but(space_before=0)), ListBlock(list(ex.mistakes), st.item, numbered=False, indent=3.5 * MM)]
+        out.append(Columns([cues, mistakes], gap=6 * MM, space_before=st.h3.space_before, space_after=st.body.space_after))
+    else:
+        out += cues
+    groups = (("Easier", ex.easier), ("Harder", ex.harder), ("No equipment", ex.no_equipment))
+    alts = [_alternative(label, v, plan, st, refs) for label, group in groups for v in group]
+    if alts:
+        out += [TextBlock("Alternatives", st.h3), *alts]
+    return out
+
+
+def _alternative(label: str, v: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> Block:
+    """"Easier: Glute bridge (p. 4). Hold the top for two seconds." Only an exercise of this plan
+    has a page to point to and a link to follow."""
+    runs: list = [(f"{label}: ", BOLD)]
+    if v.exercise:
+        name = plan.names[v.exercise]
+        anchor = exercise_anchor(v.exercise)
+        if anchor in refs:
+            ref = page_ref(refs[anchor])
+            # A name that ends in brackets takes its page after a comma: no "(hip thrust) (p. 10)".
+            runs += [(name, REGULAR, anchor), (f", {ref}" if name.endswith(")") else f" ({ref})", REGULAR)]
+        else:
+            runs.append((name, REGULAR))
+    else:
+        runs.append((v.name, REGULAR))
+    if v.note:
+        runs.append((f". {v.note}", REGULAR))
+    return RichText(runs, st.item)

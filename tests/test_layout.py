@@ -1,0 +1,108 @@
+"""The paginator, table splitting and keep-with-next on their page model: no PDF is read."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cardgen.errors import LayoutError
+from cardgen.render.flow import TextBlock
+from cardgen.render.layout import Block, DrawContext, Mark, PageBreak, bind_headings, paginate, stack_height
+from cardgen.render.table import MIN_SPLIT, Cell, Column, RuledTable, TickStrip
+from cardgen.style.fonts import BOLD, REGULAR, register
+from cardgen.style.text import TextStyle
+from cardgen.units import MM
+
+register()
+BODY = TextStyle(REGULAR, 10, 12)
+HEAD = TextStyle(BOLD, 12, 14, space_before=6, space_after=3, keep_next=True)
+
+
+class Box(Block):
+    """A block of a fixed height that cannot split."""
+
+    def __init__(self, height: float, name: str = ""):
+        self.h, self.name = height, name
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width, self.height = width, self.h
+        return self.h
+
+    def paint(self, ctx: DrawContext) -> None:
+        pass
+
+
+def names(pages):
+    return [[getattr(b, "name", type(b).__name__) for b, _, _ in p.placed] for p in pages]
+
+
+def test_blocks_flow_onto_the_next_page_and_breaks_start_one():
+    pages = paginate([Box(60, "a"), Box(60, "b"), PageBreak(), Box(10, "c")], 100, 100)
+    assert names(pages) == [["a"], ["b"], ["c"]]
+
+
+def test_space_between_blocks_is_the_larger_of_the_two():
+    a, b = Box(10), Box(10)
+    a.space_after, b.space_before = 4, 6
+    assert stack_height([a, b], 100) == 26
+
+
+def test_a_heading_never_ends_a_page():
+    story = bind_headings([Box(80, "a"), TextBlock("Heading", HEAD), Box(30, "b")])
+    pages = paginate(story, 100, 100)
+    assert len(pages) == 2 and len(pages[0].placed) == 1, "the heading moved with its block"
+
+
+def test_a_block_taller_than_a_page_is_a_clear_error():
+    with pytest.raises(LayoutError, match="cannot split") as info:
+        paginate([Box(120)], 100, 100)
+    assert "Box" not in str(info.value), "no internal class names in messages"
+
+
+def test_a_part_that_runs_on_opens_its_next_page_with_its_continuation():
+    story = [Mark("Squat", continued=lambda: [Box(5, "continued")]), Box(60, "a"), Box(60, "b")]
+    assert names(paginate(story, 100, 100)) == [["a"], ["continued", "b"]]
+
+
+def _table(rows: int, strips: bool = False) -> RuledTable:
+    body: list = []
+    for i in range(rows):
+        body.append([Cell(f"Exercise {i}"), Cell("8–10", tick=True)])
+        if strips:
+            body.append(TickStrip(("Knees out", "Chest up")))
+    return RuledTable([Column("Exercise"), Column("Set 1", 20 * MM)], body, min_row=10 * MM)
+
+
+def _rows(table: RuledTable) -> int:
+    return sum(not isinstance(r, TickStrip) for r in table.rows)
+
+
+@pytest.mark.parametrize("strips", [False, True])
+def test_a_table_splits_with_its_header_and_at_least_three_rows_on_each_side(strips):
+    table = _table(10, strips)
+    full = table.measure(100 * MM)
+    for room in range(20, int(full), 7):
+        parts = table.split(100 * MM, room)
+        if not parts:
+            continue
+        head, tail = parts
+        assert isinstance(head, RuledTable) and isinstance(tail, RuledTable)
+        assert _rows(head) >= MIN_SPLIT and _rows(tail) >= MIN_SPLIT, f"room {room}: {_rows(head)} | {_rows(tail)}"
+        assert head.header and tail.header
+        assert not isinstance(tail.rows[0], TickStrip), "a cue strip stays with its exercise"
+        assert head.measure(100 * MM) <= room + 0.01
+
+
+def test_a_short_table_moves_whole_rather_than_strand_a_row():
+    table = _table(5)
+    one_row_room = table.measure(100 * MM) - 2 * 10 * MM  # room for all but two rows
+    assert table.split(100 * MM, one_row_room) == []
+
+
+def test_text_splits_between_lines_and_never_leaves_one_alone():
+    block = TextBlock(" ".join(["word"] * 200), BODY)
+    block.measure(50 * MM)
+    assert block.split(50 * MM, 12) == [], "one line at the foot of a page is not worth a split"
+    head, tail = block.split(50 * MM, 60)
+    assert head.measure(50 * MM) == 60 and tail.space_before == 0
