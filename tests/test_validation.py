@@ -574,7 +574,8 @@ def test_power_work_first_or_after_stability_work_is_fine(content):
 def test_power_work_after_an_exercise_of_other_weeks_is_fine(content):
     content.write("exercises/squat-jump.yaml", SQUAT_JUMP)
     content.edit("plans/basic.yaml", "      - exercise: glute-bridge\n", "      - exercise: glute-bridge\n        weeks: 1-2\n")
-    content.edit("plans/basic.yaml", "        dose: 2 x 20 s\n", "        dose: 2 x 20 s\n        weeks: 1-2\n      - exercise: squat-jump\n        weeks: 3-4\n")
+    later = "        dose: 2 x 20 s\n        weeks: 1-2\n      - exercise: squat-jump\n        weeks: 3-4\n"
+    content.edit("plans/basic.yaml", "        dose: 2 x 20 s\n", later)
     assert content.load().warnings == ()
 
 
