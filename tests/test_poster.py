@@ -6,26 +6,30 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pdfplumber
 import pytest
 
+from cardgen.content.load import load_library
 from cardgen.content.schema import PlanTemplate
 from cardgen.errors import CardgenError, LayoutError
 from cardgen.pipeline import plan_from
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
 from cardgen.prepress.paper import A3, A4, LETTER, POSTER_SHEETS, TABLOID
-from cardgen.render.poster import PosterOptions, _dominant, render_poster
+from cardgen.render.poster import PosterOptions, render_poster
 from cardgen.style.theme import COLOR, MONO
+from cardgen.wording import NBSP, session_summary
 
 from conftest import ATHLETE, LIBRARY, PLANS
-from pdfcheck import MM, pages, reader
+from pdfcheck import MM, inside, pages, reader
 
 PRINTABLE = 6.35 * MM
 IMPORTANT = 10 * MM
 START = dt.date(2026, 3, 2)
 EPS = 0.05  # pt: sizes read back from the PDF carry float noise
+STRESS = Path(__file__).resolve().parent / "stress"
 
 
 def _template(weeks: int, sessions: int, title: str) -> PlanTemplate:
@@ -57,27 +61,32 @@ def _stress(weeks: int, sessions: int, title: str = "Marathon Strength Block", s
     return expand("stress", _template(weeks, sessions, title), LIBRARY.exercises, start)
 
 
+ONE_SESSION = ("glute-strength-basics", "six-move-leg-workout")
+LONG = {"long-12x1": (12, 1), "long-10x2": (10, 2)}  # as long as A4 and Letter take at 28 pt
+KEYS = (
+    [(p, "a4") for p in PLANS]
+    + [("8-week-half", p) for p in ("letter", "a3", "tabloid")]
+    + [(p, paper) for p in ONE_SESSION for paper in ("letter", "a3")]
+    + [("long-12x1", "a4"), ("long-12x1", "letter"), ("long-10x2", "a4")]
+)
+
+
 @pytest.fixture(scope="module")
 def posters() -> dict[tuple[str, str], tuple[Plan, bytes]]:
-    """Every shipped plan on A4 (dated, with an athlete), the default plan on every other sheet
-    (undated, no athlete), and a 16-week, 3-session plan on A4 and Letter."""
+    """Every shipped plan on A4 (dated, with an athlete), the default plan and the one-session plans
+    on other sheets (undated, no athlete), and long plans on A4 and Letter."""
     out = {}
-    for plan_id in PLANS:
-        plan = plan_from(LIBRARY, plan_id, START)
-        out[plan_id, "a4"] = (plan, render_poster(plan, PosterOptions("a4", ATHLETE), MONO))
-    plan = plan_from(LIBRARY, "8-week-half")
-    for paper in ("letter", "a3", "tabloid"):
-        out["8-week-half", paper] = (plan, render_poster(plan, PosterOptions(paper), MONO))
-    stress = _stress(16, 3)
-    for paper in ("a4", "letter"):
-        out["stress-16x3", paper] = (stress, render_poster(stress, PosterOptions(paper, ATHLETE), MONO))
+    for plan_id, paper in KEYS:
+        if plan_id in LONG:
+            plan = _stress(*LONG[plan_id])
+            out[plan_id, paper] = (plan, render_poster(plan, PosterOptions(paper, ATHLETE), MONO))
+        elif paper == "a4":
+            plan = plan_from(LIBRARY, plan_id, START)
+            out[plan_id, paper] = (plan, render_poster(plan, PosterOptions(paper, ATHLETE), MONO))
+        else:
+            plan = plan_from(LIBRARY, plan_id)
+            out[plan_id, paper] = (plan, render_poster(plan, PosterOptions(paper), MONO))
     return out
-
-
-KEYS = [(p, "a4") for p in PLANS] + [("8-week-half", p) for p in ("letter", "a3", "tabloid")] + [
-    ("stress-16x3", "a4"),
-    ("stress-16x3", "letter"),
-]
 
 
 def _page(posters, key):
@@ -187,25 +196,90 @@ def test_one_tick_box_of_at_least_12mm_per_session_of_every_week(posters, key):
                 assert b["top"] - a["bottom"] >= 2 * MM - 0.01 or b["top"] - a["bottom"] > 20 * MM
 
 
+def _floor(key) -> float:
+    """The least size of week labels and doses: read from across a kitchen, further on a big sheet."""
+    return 36 if key[1] in ("a3", "tabloid") else 28
+
+
+def _grid(page) -> tuple[float, list[float], float, list[float]]:
+    """The grid read back from its rules: its left edge, the left edge of each session column (the
+    heavy rule before it), its right edge, and the tops of its row boundaries, top-down (the head's
+    rule first)."""
+    verticals = [ln for ln in page["lines"] if abs(ln["x0"] - ln["x1"]) < 0.1]
+    cols = sorted({round(ln["x0"], 2) for ln in verticals})
+    top, bottom = min(ln["top"] for ln in verticals), max(ln["bottom"] for ln in verticals)
+    across = [ln for ln in page["lines"] if abs(ln["top"] - ln["bottom"]) < 0.1 and top - 1 <= ln["top"] <= bottom + 1 and ln["x0"] < cols[0] - 1]
+    rows = sorted({round(ln["top"], 2) for ln in across})
+    return min(ln["x0"] for ln in across), cols, max(ln["x1"] for ln in across), rows
+
+
+def _in(words, x0, top, x1, bottom) -> list[dict]:
+    return sorted((w for w in words if inside(w, x0, top, x1, bottom)), key=lambda w: (round(w["top"]), w["x0"]))
+
+
 @pytest.mark.parametrize("key", KEYS)
-def test_every_week_with_its_dose_of_at_least_18pt(posters, key):
+def test_week_labels_read_across_a_kitchen(posters, key):
     plan, page = _page(posters, key)
-    words = page["words"]
-    for week in plan.weeks:
-        label = _week_label(words, week.number)
-        grid_right = min(b["x0"] for b in _boxes(page))
-        line = [w for w in words if abs(w["bottom"] - label["bottom"]) < 1 and w["x1"] < grid_right]
-        assert min(w["size"] for w in line) >= 18 - EPS
-        text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
-        doses = {_dominant(items)[0].replace("\xa0", " ") for items in [[p for s in week.sessions for p in s.items], *(s.items for s in week.sessions)]}
-        assert any(d in text for d in doses), f"week {week.number}: no dose beside the label in {text!r}"
+    left, cols, _, rows = _grid(page)
+    assert len(rows) == len(plan.weeks) + 1, "a row per week under the head"
+    for i, week in enumerate(plan.weeks):
+        label = [w["text"] for w in _in(page["words"], left, rows[i], cols[0], rows[i + 1]) if w["size"] >= _floor(key) - EPS]
+        assert label == ["Week", str(week.number)], f"week {week.number}: {label}"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_session_dose_sits_in_its_own_cell_and_tells_the_truth(posters, key):
+    """The session's summary (its dose, or its main exercise's dose with that exercise named) is read
+    in the cell of that session's column and that week's row, the dose in big type."""
+    plan, page = _page(posters, key)
+    _, cols, right, rows = _grid(page)
+    edges = [*cols, right]
+    head = [_in(page["words"], edges[j], rows[0] - 40 * MM, edges[j + 1], rows[0]) for j in range(len(cols))]
+    column = {max(ws, key=lambda w: w["size"])["text"]: j for j, ws in enumerate(head)}
+    assert sorted(column) == sorted({s.key for w in plan.weeks for s in w.sessions})
+    for i, week in enumerate(plan.weeks):
+        for session in week.sessions:
+            j = column[session.key]
+            cell = _in(page["words"], edges[j], rows[i], edges[j + 1], rows[i + 1])
+            dose = " ".join(w["text"] for w in cell if w["size"] >= _floor(key) - EPS)
+            caption = " ".join(w["text"] for w in cell if w["size"] < _floor(key) - EPS)
+            summary = session_summary(session).replace(NBSP, " ")
+            assert (f"{caption} {dose}" if caption else dose) == summary, f"week {week.number}, {session.key}"
+            assert min(w["size"] for w in cell) >= 12 - EPS
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_grid_is_centred_on_the_sheet(posters, key):
+    _, page = _page(posters, key)
+    left, _, right, _ = _grid(page)
+    # A long plan's lists may stand beside its grid: then the two together are centred.
+    beside = [ln["x1"] for ln in page["lines"] if ln["x0"] > right and ln["linewidth"] >= 0.9]
+    right = max([right, *beside])
+    assert abs(left - (page["size"][0] - right)) <= 1 * MM
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if k[0] in ONE_SESSION])
+def test_a_lone_session_list_is_split_into_two_even_columns(posters, key):
+    _, page = _page(posters, key)
+    _, _, _, rows = _grid(page)
+    [rule] = [ln for ln in page["lines"] if ln["top"] > rows[-1] + 1 and ln["linewidth"] >= 0.9]
+    mid = (rule["x0"] + rule["x1"]) / 2
+    names = [w for w in page["words"] if w["top"] > rule["top"] and "Bold" not in w["fontname"]]
+    lefts = [w for w in names if w["x1"] < mid]
+    rights = [w for w in names if w["x0"] > mid]
+    assert lefts and rights and len(lefts) + len(rights) == len(names)
+    line = max(w["size"] for w in names) * 1.3
+    assert abs(max(w["bottom"] for w in lefts) - max(w["bottom"] for w in rights)) <= line + 0.5
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_every_exercise_named_once_at_least_14pt(posters, key):
     plan, page = _page(posters, key)
+    # The lists, not the cells: a cell may name the exercise its dose belongs to, in smaller type.
+    left, _, right, rows = _grid(page)
+    listed = [w for w in page["words"] if not inside(w, left, rows[0], right, rows[-1])]
     for ex in plan.exercises.values():
-        found = _find(page["words"], ex.name)
+        found = _find(listed, ex.name)
         assert found, f"{ex.name!r} is missing"
         assert min(w["size"] for w in found) >= 14 - EPS
     # Listed once per session that does it: the same name appears as often as sessions use it.
@@ -244,7 +318,7 @@ def test_the_race_week_of_the_default_plan_is_marked(posters):
 
 
 def test_race_day_is_the_last_day_of_the_race_week_when_dated(posters):
-    for key in [("8-week-half", "a4"), ("stress-16x3", "a4")]:
+    for key in [("8-week-half", "a4"), ("long-12x1", "a4")]:
         plan, page = _page(posters, key)
         day = plan.weeks[plan.race_week - 1].end
         assert day.weekday() == 6
@@ -303,11 +377,13 @@ def test_metadata_and_reproducible_bytes(posters):
     assert colour != pdf
 
 
-def test_the_16_week_plan_uses_the_least_sizes_only_where_needed(posters):
-    _, page = _page(posters, ("stress-16x3", "a4"))
-    assert min(b["width"] for b in _boxes(page)) < 15 * MM  # it had to squeeze…
+def test_a_long_plan_uses_the_least_sizes_only_where_needed(posters):
+    _, page = _page(posters, ("long-12x1", "letter"))
+    assert min(b["width"] for b in _boxes(page)) < 17 * MM  # it had to squeeze…
+    assert min(w["size"] for w in page["words"] if w["text"] == "Week") < 30
     _, short = _page(posters, ("six-move-leg-workout", "a4"))
     assert min(b["width"] for b in _boxes(short)) >= 20 * MM  # …a four-week plan does not
+    assert min(w["size"] for w in short["words"] if w["text"] == "Week") >= 34
 
 
 def test_a_long_title_wraps_at_36pt_or_more():
@@ -321,16 +397,38 @@ def test_a_long_title_wraps_at_36pt_or_more():
 
 
 def test_an_absurd_plan_is_refused_with_what_to_shorten():
+    """The advice names what is too big, and a bigger sheet only when the poster would fit it."""
     plan = _stress(52, 6, title="A Year of Everything")
     with pytest.raises(LayoutError) as info:
         render_poster(plan, PosterOptions("a4"), MONO)
+    floors = "does not fit one A4 sheet with 12 mm tick boxes, 28 pt doses and 12 pt type"
     assert str(info.value) == (
-        "the poster of 'A Year of Everything' (52 weeks × 6 sessions) does not fit one A4 sheet with 12 mm tick "
-        "boxes and 12 pt type; shorten the plan to 8 weeks or fewer, or list fewer exercises per session, or print "
-        "it on a bigger sheet (a3 or tabloid)"
+        f"the poster of 'A Year of Everything' (52 weeks × 6 sessions) {floors}; use fewer sessions a week, or shorter "
+        "session and exercise names"
     )
-    # The advice holds: eight weeks of the same six sessions fit.
-    assert render_poster(_stress(8, 6), PosterOptions("a4"), MONO)
+    with pytest.raises(LayoutError) as info:
+        render_poster(_stress(52, 2, title="A Year"), PosterOptions("a4"), MONO)
+    assert str(info.value) == (
+        f"the poster of 'A Year' (52 weeks × 2 sessions) {floors}; shorten the plan to 10 weeks or fewer, or list fewer "
+        "exercises per session"
+    )
+    with pytest.raises(LayoutError) as info:
+        render_poster(_stress(14, 2, title="A Year"), PosterOptions("a4"), MONO)
+    assert str(info.value).endswith("or fewer, or list fewer exercises per session, or print it on a bigger sheet (a3)")
+    # The advice holds: ten weeks of the same two sessions fit A4, and fourteen fit A3.
+    assert render_poster(_stress(10, 2), PosterOptions("a4"), MONO)
+    assert render_poster(_stress(14, 2), PosterOptions("a3"), MONO)
+
+
+@pytest.mark.parametrize(("paper", "bigger"), [("a4", "a3"), ("letter", "tabloid")])
+def test_the_stress_content_outgrows_a_small_sheet_and_fits_the_one_advised(paper, bigger):
+    """Its title runs over three lines and its exercise names over several: at 28 pt doses the
+    grid has no room left on A4 or Letter."""
+    plan = plan_from(load_library(STRESS), "stress")
+    with pytest.raises(LayoutError) as info:
+        render_poster(plan, PosterOptions(paper), MONO)
+    assert str(info.value).endswith(f"; shorten the title and the exercise lists, or print it on a bigger sheet ({bigger})")
+    assert render_poster(plan, PosterOptions(bigger), MONO)
 
 
 def test_unknown_paper():

@@ -1,0 +1,130 @@
+"""What goes on the poster, independent of the sheet: the weeks with each session's dose, and the
+exercises of each session listed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cardgen import wording
+from cardgen.plan.model import Plan, SessionPlan, Week
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One session in one week: its dose, and the exercise that dose belongs to when the session's
+    exercises do not share one (a number without its exercise would not be the truth)."""
+
+    dose: str  # "3 × 8–10"
+    caption: str = ""  # "Glute bridge", or "" when every exercise of the session has this dose
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str  # "Week 3"
+    dates: str  # "2–8 Mar", or "" without a start date; the year is on the race-day line
+    tag: str  # the phase when it matters: "Deload", "Race week"
+    marked: bool  # deload, taper or race week: a light band across the row
+    cells: tuple[Cell | None, ...]  # per session column; None when the session is not done that week
+
+    @property
+    def note(self) -> str:
+        return " · ".join(x for x in (self.dates, self.tag) if x)
+
+
+@dataclass(frozen=True)
+class ExerciseList:
+    key: str
+    head: str  # "A · Glutes & hips"
+    items: tuple[tuple[str, str], ...]  # (exercise name, "weeks 4–8" when not in every week)
+
+
+@dataclass(frozen=True)
+class Content:
+    title: str
+    subtitle: str
+    athlete: str | None
+    race: str | None  # the race day as printed, or None for a line to write it on
+    keys: tuple[str, ...]
+    focus: tuple[str, ...]
+    rows: tuple[Row, ...]
+    lists: tuple[ExerciseList, ...]
+
+
+def content_of(plan: Plan, athlete: str | None) -> Content:
+    keys = _merged([[s.key for s in w.sessions] for w in plan.weeks])
+    focus: dict[str, str] = {}
+    for w in plan.weeks:
+        for s in w.sessions:
+            focus.setdefault(s.key, s.focus)
+    rows = []
+    previous_phase = None
+    for w in plan.weeks:
+        by_key = {s.key: s for s in w.sessions}
+        cells = tuple(_cell(by_key[k]) if k in by_key else None for k in keys)
+        marked = w.kind != "build" or w.race
+        rows.append(Row(wording.week_label(w), wording.week_dates(w, year=False), _tag(w, previous_phase), marked, cells))
+        previous_phase = w.phase
+    lists = []
+    for k in keys:
+        weeks_of = [w for w in plan.weeks if any(s.key == k for s in w.sessions)]
+        order = _merged([[p.exercise_id for p in s.items] for w in weeks_of for s in w.sessions if s.key == k])
+        items = []
+        for eid in order:
+            used = [w.number for w in weeks_of if any(p.exercise_id == eid for s in w.sessions if s.key == k for p in s.items)]
+            name = next(p.exercise.name for w in weeks_of for s in w.sessions if s.key == k for p in s.items if p.exercise_id == eid)
+            items.append((name, "" if len(used) == len(weeks_of) else wording.weeks_text(used)))
+        lists.append(ExerciseList(k, f"{k} · {focus[k]}", tuple(items)))
+    return Content(
+        title=plan.title,
+        subtitle=plan.subtitle,
+        athlete=athlete or None,
+        race=_race_day(plan),
+        keys=tuple(keys),
+        focus=tuple(focus[k] for k in keys),
+        rows=tuple(rows),
+        lists=tuple(lists),
+    )
+
+
+def _cell(session: SessionPlan) -> Cell:
+    """The session's summary split into its dose and the exercise it names, if it names one."""
+    summary = wording.session_summary(session)
+    main = session.items[0] if session.items else None
+    if main is not None:
+        dose = wording.dose_text(main.dose, side=False)
+        if summary != dose and summary.endswith(" " + dose):
+            return Cell(dose, summary[: -len(dose) - 1])
+    return Cell(summary)
+
+
+def _merged(sequences: list[list[str]]) -> list[str]:
+    """One order for items that come and go: a newcomer goes after its neighbour, so an exercise that
+    replaces another from week 4 is listed next to it, not at the end."""
+    order: list[str] = []
+    for seq in sequences:
+        for i, item in enumerate(seq):
+            if item in order:
+                continue
+            before = next((seq[j] for j in range(i - 1, -1, -1) if seq[j] in order), None)
+            if before is not None:
+                order.insert(order.index(before) + 1, item)
+                continue
+            after = next((seq[j] for j in range(i + 1, len(seq)) if seq[j] in order), None)
+            order.insert(order.index(after) if after is not None else len(order), item)
+    return order
+
+
+def _tag(week: Week, previous_phase: str | None) -> str:
+    """What sets the week apart, or the first week of a new named phase ("Learn the moves", then
+    "Full workout"): a plain build week says nothing."""
+    tag = wording.phase_tag(week)
+    if not tag and week.phase != "Build" and week.phase != previous_phase:
+        tag = week.phase
+    return tag
+
+
+def _race_day(plan: Plan) -> str | None:
+    if not plan.start or not plan.race_week or plan.race_week > len(plan.weeks):
+        return None
+    day = wording.week_end(plan.weeks[plan.race_week - 1])
+    return wording.long_date(day) if day else None
