@@ -39,7 +39,9 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
     c = content_of(plan, options.athlete)
     layout = fit(c, sheet)
     buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)
+    # The stubs type initialFontName as a float; ReportLab takes a font name (and then never
+    # references an unembedded Helvetica).
+    canv = Canvas(buf, pagesize=sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
     finish_canvas(
         canv,
         Meta(

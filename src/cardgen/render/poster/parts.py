@@ -64,8 +64,9 @@ class Header(Block):
 
     def __init__(self, title: str, subtitle: str, z: Sizes, scale: Scale):
         self.title, self.subtitle, self.z, self.scale = title, subtitle, z, scale
-        self.title_size, self.title_lines = z.title, (title,)
-        self.sub_size, self.sub_lines = z.subtitle, (subtitle,)
+        self.title_size, self.sub_size = z.title, z.subtitle
+        self.title_lines: tuple[str, ...] = (title,)
+        self.sub_lines: tuple[str, ...] = (subtitle,)
         self.height = 0.0
 
     def measure(self, width: float, avail: float = math.inf) -> float:
@@ -272,8 +273,8 @@ class Lists(Block):
     def _draw_one(self, ctx: d.DrawContext, block: _Laid, x: float, top: float) -> None:
         z = self.z
         y = top - 1.5 * MM
-        for line in block.head:
-            d.text(ctx, x, y - z.ex_head * 0.95, line, BOLD, z.ex_head, ctx.theme.accent)
+        for head in block.head:
+            d.text(ctx, x, y - z.ex_head * 0.95, head, BOLD, z.ex_head, ctx.theme.accent)
             y -= z.ex_head * 1.2
         y -= 1.2 * MM
         n = len(block.columns)
