@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from cardgen import to_plan
 from cardgen.content.load import load_library
 from cardgen.content.schema import Exercise, PlanTemplate
 from cardgen.plan.dose import Dose, parse_dose, parse_weeks
-from cardgen.plan.expand import expand
 from cardgen.plan.ramp import RANGES, count_ladder, ramp_at
 from cardgen.wording import week_dates
 
@@ -182,7 +182,7 @@ def template(weeks=8, items=({"exercise": "bridge"},), **fields) -> PlanTemplate
 def doses(tpl: PlanTemplate, exercise_id: str = "bridge", start=None) -> list[str | None]:
     """The printed dose of one exercise in every week (None where it is not done)."""
     out = []
-    for week in expand("t", tpl, EXERCISES, start).weeks:
+    for week in to_plan.plan("t", tpl, EXERCISES, start).weeks:
         found = [p for s in week.sessions for p in s.items if p.exercise_id == exercise_id]
         out.append(show(found[0].dose) if found else None)
     return out
@@ -236,7 +236,7 @@ def test_dose_order_item_then_progression_then_exercise_default():
         {"exercise": "plank"},
     ]
     tpl = template(weeks=1, items=items, progression={"reps": {"from": "3 x 8", "to": "3 x 12", "over": 1}})
-    [week] = expand("t", tpl, EXERCISES).weeks
+    [week] = to_plan.plan("t", tpl, EXERCISES).weeks
     assert [(p.exercise_id, show(p.dose)) for p in week.sessions[0].items] == [
         ("bridge", "2 × 5"),
         ("lunge", "3 × 8/side"),
@@ -247,7 +247,7 @@ def test_dose_order_item_then_progression_then_exercise_default():
 def test_expanded_doses_are_complete():
     items = [{"exercise": "walk"}, {"exercise": "bridge", "dose": "2 x 10/side, rest 75 s"}]
     tpl = template(weeks=1, items=items)
-    [walk, bridge] = expand("t", tpl, EXERCISES).weeks[0].sessions[0].items
+    [walk, bridge] = to_plan.plan("t", tpl, EXERCISES).weeks[0].sessions[0].items
     assert walk.dose == Dose(3, 10, 10, unit="steps", per_side=True, rest=60)  # a strength exercise's rest
     assert bridge.dose == Dose(2, 10, 10, unit="reps", per_side=True, rest=75)
     assert show(walk.dose) == "3 × 10 steps/side"
@@ -264,7 +264,7 @@ REST_EXERCISES = {
 
 
 def rests(tpl: PlanTemplate) -> dict[str, int | None]:
-    [week] = expand("t", tpl, REST_EXERCISES).weeks
+    [week] = to_plan.plan("t", tpl, REST_EXERCISES).weeks
     return {p.exercise_id: p.dose.rest for s in week.sessions for p in s.items}
 
 
@@ -292,7 +292,7 @@ def test_a_session_done_twice_a_week_is_two_sessions_in_alternating_order():
             },
         }
     )
-    plan = expand("t", tpl, EXERCISES)
+    plan = to_plan.plan("t", tpl, EXERCISES)
     assert [[s.key for s in w.sessions] for w in plan.weeks] == [
         ["A1", "B", "A2"],
         ["A1", "B", "Lower 1", "A2", "Lower 2", "Lower 3"],
@@ -310,7 +310,7 @@ def test_a_repeated_session_whose_label_ends_in_a_digit_is_numbered_in_brackets(
     tpl = PlanTemplate.model_validate(
         {"title": "T", "weeks": 1, "sessions": {"Day 1": {"focus": "F", "per_week": 2, "exercises": [{"exercise": "bridge"}]}}}
     )
-    assert [s.key for s in expand("t", tpl, EXERCISES).weeks[0].sessions] == ["Day 1 (1)", "Day 1 (2)"]
+    assert [s.key for s in to_plan.plan("t", tpl, EXERCISES).weeks[0].sessions] == ["Day 1 (1)", "Day 1 (2)"]
 
 
 PHASES = [
@@ -322,7 +322,7 @@ PHASES = [
 
 def test_phases_name_the_weeks_and_change_sets_and_targets():
     tpl = template(weeks=7, progression={"reps": {"from": "3 x 8", "to": "3 x 14", "over": "1-4"}}, phases=PHASES)
-    plan = expand("t", tpl, EXERCISES)
+    plan = to_plan.plan("t", tpl, EXERCISES)
     assert [(w.phase, w.kind, w.note) for w in plan.weeks] == [
         ("Build", "build", ""),
         ("Build", "build", ""),
@@ -360,7 +360,7 @@ def test_items_with_weeks_appear_only_in_those_weeks():
         {"exercise": "walk"},
     ]
     tpl = template(weeks=6, items=items)
-    plan = expand("t", tpl, EXERCISES)
+    plan = to_plan.plan("t", tpl, EXERCISES)
     assert [[p.exercise_id for p in w.sessions[0].items] for w in plan.weeks] == [
         ["bridge", "walk"],
         ["bridge", "walk"],
@@ -383,13 +383,13 @@ def test_a_session_with_nothing_that_week_is_left_out():
             },
         }
     )
-    plan = expand("t", tpl, EXERCISES)
+    plan = to_plan.plan("t", tpl, EXERCISES)
     assert [[s.key for s in w.sessions] for w in plan.weeks] == [["A"], ["A", "B"], ["A", "B"]]
     assert plan.sessions_per_week == 2
 
 
 def test_week_dates_from_a_start_date():
-    plan = expand("t", template(weeks=3), EXERCISES, dt.date(2025, 3, 24))
+    plan = to_plan.plan("t", template(weeks=3), EXERCISES, dt.date(2025, 3, 24))
     assert [(w.start, w.end) for w in plan.weeks] == [
         (dt.date(2025, 3, 24), dt.date(2025, 3, 30)),
         (dt.date(2025, 3, 31), dt.date(2025, 4, 6)),
@@ -400,25 +400,25 @@ def test_week_dates_from_a_start_date():
 
 
 def test_week_dates_across_the_new_year():
-    plan = expand("t", template(weeks=2), EXERCISES, dt.date(2025, 12, 29))
+    plan = to_plan.plan("t", template(weeks=2), EXERCISES, dt.date(2025, 12, 29))
     assert [week_dates(w) for w in plan.weeks] == ["29 Dec 2025 – 4 Jan 2026", "5–11 Jan 2026"]
 
 
 def test_no_start_date_no_dates():
-    plan = expand("t", template(weeks=2), EXERCISES)
+    plan = to_plan.plan("t", template(weeks=2), EXERCISES)
     assert [(w.start, w.end, week_dates(w)) for w in plan.weeks] == [(None, None, "")] * 2
 
 
 def test_race_flag_only_in_the_race_week():
-    plan = expand("t", template(weeks=4, race_week=3), EXERCISES)
+    plan = to_plan.plan("t", template(weeks=4, race_week=3), EXERCISES)
     assert [w.race for w in plan.weeks] == [False, False, True, False]
     assert plan.race_week == 3
-    assert not any(w.race for w in expand("t", template(weeks=4), EXERCISES).weeks)
+    assert not any(w.race for w in to_plan.plan("t", template(weeks=4), EXERCISES).weeks)
 
 
 def test_plan_fields_are_copied():
     tpl = template(weeks=2, subtitle="Sub", about="About.", minutes=25)
-    plan = expand("my-plan", tpl, EXERCISES)
+    plan = to_plan.plan("my-plan", tpl, EXERCISES)
     assert (plan.id, plan.title, plan.subtitle, plan.about, plan.minutes) == ("my-plan", "T", "Sub", "About.", 25)
     assert [w.number for w in plan.weeks] == [1, 2]
 
@@ -429,7 +429,7 @@ def test_plan_fields_are_copied():
 @pytest.fixture(scope="module")
 def half():
     library = load_library(SHIPPED_CONTENT)
-    return expand("8-week-half", library.plans["8-week-half"], library.exercises, dt.date(2025, 3, 3))
+    return to_plan.plan("8-week-half", library.plans["8-week-half"], library.exercises, dt.date(2025, 3, 3))
 
 
 def _dose(week, exercise_id):
@@ -466,7 +466,7 @@ def test_8_week_half_week_by_week(half, number):
     assert show(_dose(week, "hip-thrust")) == thrust_dose
     for session in week.sessions:
         for p in session.items:  # the plan sets no rest: each exercise's own, or its kind's
-            assert p.dose.rest == p.exercise.rest_seconds, p.exercise_id
+            assert p.dose.rest == p.exercise.rest, p.exercise_id
     other = {"glute-bridge": "single-leg-bridge", "single-leg-bridge": "glute-bridge"}[bridge]
     assert not [p for s in week.sessions for p in s.items if p.exercise_id == other]
 
@@ -519,7 +519,7 @@ def test_8_week_half_dates(half):
 def test_every_shipped_plan_expands():
     library = load_library(SHIPPED_CONTENT)
     for plan_id, tpl in library.plans.items():
-        plan = expand(plan_id, tpl, library.exercises)
+        plan = to_plan.plan(plan_id, tpl, library.exercises)
         assert len(plan.weeks) == tpl.weeks
         for week in plan.weeks:
             assert week.sessions, f"{plan_id} week {week.number} has no session"
@@ -532,7 +532,7 @@ def test_a_ramp_of_holds_written_without_units_still_moves_in_5_s_steps():
     from cardgen.content.schema import DoseSpec
     from cardgen.plan.expand import rule_at
 
-    spec = DoseSpec.model_validate({"ramp": {"from": "3 x 30", "to": "3 x 45", "over": "1-3"}})
+    spec = to_plan.rule(DoseSpec.model_validate({"ramp": {"from": "3 x 30", "to": "3 x 45", "over": "1-3"}}))
     assert [rule_at(spec, w, "seconds").low for w in (1, 2, 3)] == [30, 40, 45]
     assert [rule_at(spec, w, "reps").low for w in (1, 2, 3)] == [30, 40, 45]  # above 20, counts step by 5
 
@@ -587,3 +587,18 @@ def test_every_ramp_in_the_shipped_plans_reads_like_a_coach_wrote_it():
                 assert dose.low in ladder, (r, dose)
             else:
                 assert (dose.low, dose.high) in RANGES, (r, dose)
+
+
+def test_the_boundary_turns_content_models_into_plain_plan_data():
+    from cardgen.plan.exercise import Exercise as PlanExercise, Muscles, Variant
+
+    ex = exercise(kind="eccentric", harder=[{"exercise": "bridge"}, {"name": "Slower", "note": "Five seconds down."}])
+    data = to_plan.exercise(ex)
+    assert isinstance(data, PlanExercise) and not isinstance(data, Exercise)
+    assert (data.name, data.kind, data.rest, data.counted, data.per_side) == ("A reps exercise", "eccentric", 120, "reps", False)
+    assert data.muscles == Muscles(("glutes",), ())
+    assert (data.steps, data.cues, data.key_cues) == (("Do it.",), ("One", "Two", "Three"), 2)
+    assert data.harder == (Variant("bridge", None, ""), Variant(None, "Slower", "Five seconds down."))
+    assert data.dose == Dose(3, 10, 10)
+    plan = to_plan.plan("t", template(weeks=1), EXERCISES)
+    assert all(type(e) is PlanExercise for e in plan.exercises.values())

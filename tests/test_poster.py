@@ -12,11 +12,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from cardgen import to_plan
 from cardgen.content.load import load_library
 from cardgen.content.schema import PlanTemplate
 from cardgen.errors import CardgenError, LayoutError
 from cardgen.pipeline import plan_from
-from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
 from cardgen.prepress.paper import A3, A4, LETTER, POSTER_SHEETS, TABLOID
 from cardgen.render.poster import PosterOptions, render_poster
@@ -59,7 +59,7 @@ def _template(weeks: int, sessions: int, title: str) -> PlanTemplate:
 
 
 def _stress(weeks: int, sessions: int, title: str = "Marathon Strength Block", start=START) -> Plan:
-    return expand("stress", _template(weeks, sessions, title), LIBRARY.exercises, start)
+    return to_plan.plan("stress", _template(weeks, sessions, title), LIBRARY.exercises, start)
 
 
 ONE_SESSION = ("glute-strength-basics", "six-move-leg-workout")

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cardgen import to_plan
 from cardgen.content.load import Library, load_library
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError
-from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
 from cardgen.resources import default_content_dir
 
@@ -54,7 +54,7 @@ def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> P
             start + dt.timedelta(weeks=template.weeks)
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
-    return expand(plan_id, template, library.exercises, start)
+    return to_plan.plan(plan_id, template, library.exercises, start)
 
 
 def render(plan: Plan, options: BuildOptions, warnings: list[str] | None = None) -> dict[str, bytes]:

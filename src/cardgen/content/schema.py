@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from cardgen.plan.dose import Dose, format_weeks, parse_dose, parse_weeks
+from cardgen.doselang import Dose, format_weeks, parse_dose, parse_weeks
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 
-from cardgen.content.schema import (
-    DoseSpec,
-    Exercise,
-    Item,
-    Phase,
-    PlanTemplate,
-    Session,
-)
-from cardgen.plan.dose import Dose
+from cardgen.doselang import Dose
+from cardgen.plan.exercise import Exercise
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.plan.ramp import ramp_at
+from cardgen.plan.template import DoseRule, Item, Phase, Session, Template
 
 
-def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise], start: dt.date | None = None) -> Plan:
+def expand(plan_id: str, template: Template, exercises: Mapping[str, Exercise], start: dt.date | None = None) -> Plan:
     """Expand `template`; its exercise references must already be validated against `exercises`."""
     phases = {w: p for p in template.phases for w in p.weeks}
     weeks = []
@@ -42,7 +37,7 @@ def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise],
         for i in range(max((s.per_week for _, s, _ in done), default=1)):
             for key, session, items in done:
                 if i < session.per_week:
-                    label = session.labels(key)[i]
+                    label = session.labels[i]
                     sessions.append(SessionPlan(label, session.focus, items, group=key, occurrence=i + 1, per_week=session.per_week))
         weeks.append(
             Week(
@@ -69,7 +64,7 @@ def expand(plan_id: str, template: PlanTemplate, exercises: dict[str, Exercise],
     )
 
 
-def dose_in_week(template: PlanTemplate, item: Item, ex: Exercise, week: int, phase: Phase | None) -> Dose:
+def dose_in_week(template: Template, item: Item, ex: Exercise, week: int, phase: Phase | None) -> Dose:
     """The complete dose of one item in one week (see docs/content-format.md, Progression)."""
     rule = item.dose or template.progression.get(ex.counted)
     if item.dose is not None and week in item.dose.by_week:
@@ -80,10 +75,10 @@ def dose_in_week(template: PlanTemplate, item: Item, ex: Exercise, week: int, ph
         if phase and phase.sets:
             dose = replace(dose, sets=phase.sets)
     # Rest: the item's own (", rest 45 s"), else the plan's for this kind, else the exercise's.
-    return dose.with_defaults(ex.counted, ex.per_side, template.rest.get(ex.kind, ex.rest_seconds))
+    return dose.with_defaults(ex.counted, ex.per_side, template.rest.get(ex.kind, ex.rest))
 
 
-def rule_at(spec: DoseSpec, week: int, counted: str = "reps") -> Dose:
+def rule_at(spec: DoseRule, week: int, counted: str = "reps") -> Dose:
     if week in spec.by_week:
         return spec.by_week[week]
     if spec.ramp is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cardgen.content.schema import Exercise
-from cardgen.plan.dose import Dose
+from cardgen.doselang import Dose
+from cardgen.plan.exercise import Exercise
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Prescription:
         return self.dose.sets
 
     @property
-    def key_cues(self) -> list[str]:
+    def key_cues(self) -> tuple[str, ...]:
         return self.exercise.cues[: self.exercise.key_cues]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from cardgen.plan.dose import Dose
+from cardgen.doselang import Dose
 
 # The rep ranges coaches write, from heavy to light.
 T = TypeVar("T")

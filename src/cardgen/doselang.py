@@ -1,0 +1,112 @@
+"""The dose language: "3 x 8-10", "3 x 30 s", "2 x 10 steps/side, rest 45 s", and week selections.
+
+A leaf module: content parses doses with it and plan computes with the same `Dose`, without either
+importing the other (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+UNITS = ("reps", "seconds", "steps")
+
+_UNIT_WORDS = {
+    "": None,
+    "rep": "reps", "reps": "reps",
+    "s": "seconds", "sec": "seconds", "secs": "seconds", "second": "seconds", "seconds": "seconds",
+    "step": "steps", "steps": "steps",
+}
+
+_DOSE = re.compile(
+    r"""^\s*(?P<sets>\d+)\s*[x×]\s*
+        (?P<low>\d+)(?:\s*[-–]\s*(?P<high>\d+))?\s*
+        (?P<unit>[a-z]*)\s*
+        (?P<side>(?:/|per|each)\s*(?:side|leg))?\s*
+        (?:,\s*rest\s+(?P<rest>\d+)\s*(?:s|sec|secs|seconds)?)?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+DOSE_SYNTAX = "a dose like '3 x 10', '3 x 8-10', '3 x 30 s' or '2 x 10 steps/side, rest 45 s'"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of one exercise: sets × a target (a count or a range), and optionally rest."""
+
+    sets: int
+    low: int
+    high: int
+    unit: str | None = None
+    per_side: bool | None = None
+    rest: int | None = None
+
+    def with_defaults(self, unit: str, per_side: bool, rest: int) -> Dose:
+        return replace(
+            self,
+            unit=self.unit or unit,
+            per_side=per_side if self.per_side is None else self.per_side,
+            rest=rest if self.rest is None else self.rest,
+        )
+
+
+def parse_dose(text: object) -> Dose:
+    """Parse the dose language; raise ValueError with a message fit for the user."""
+    if isinstance(text, bool) or not isinstance(text, (str, int)):
+        raise ValueError(f"expected {DOSE_SYNTAX}, found {text!r}")
+    m = _DOSE.match(str(text))
+    if not m:
+        raise ValueError(f"expected {DOSE_SYNTAX}, found {str(text)!r}")
+    unit_word = m["unit"].lower()
+    if unit_word not in _UNIT_WORDS:
+        raise ValueError(f"unknown unit {m['unit']!r} in {str(text)!r}; use reps, s or steps")
+    sets, low = int(m["sets"]), int(m["low"])
+    high = int(m["high"]) if m["high"] else low
+    if sets < 1 or low < 1:
+        raise ValueError(f"sets and targets must be at least 1, found {str(text)!r}")
+    if high < low:
+        raise ValueError(f"a range must rise, found {low}-{high} in {str(text)!r}")
+    return Dose(
+        sets=sets,
+        low=low,
+        high=high,
+        unit=_UNIT_WORDS[unit_word],
+        per_side=True if m["side"] else None,
+        rest=int(m["rest"]) if m["rest"] else None,
+    )
+
+
+def parse_weeks(text: object, total: int | None = None) -> tuple[int, ...]:
+    """Parse a week selection: 3, "1-6", "1-3, 5, 7-8". Raise ValueError for the user."""
+    if isinstance(text, bool):
+        raise ValueError(f"expected weeks like 3, '1-6' or '1-3, 7', found {text!r}")
+    if isinstance(text, int):
+        parts = [str(text)]
+    elif isinstance(text, str):
+        parts = [p.strip() for p in text.split(",")]
+    else:
+        raise ValueError(f"expected weeks like 3, '1-6' or '1-3, 7', found {text!r}")
+    weeks: list[int] = []
+    for part in parts:
+        m = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", part)
+        if not m:
+            raise ValueError(f"expected weeks like 3, '1-6' or '1-3, 7', found {text!r}")
+        a = int(m[1])
+        b = int(m[2]) if m[2] else a
+        if a < 1 or b < a:
+            raise ValueError(f"week ranges start at 1 and rise, found {part!r}")
+        weeks.extend(range(a, b + 1))
+    if total is not None and max(weeks) > total:
+        raise ValueError(f"the plan has {total} weeks, found week {max(weeks)}")
+    return tuple(sorted(set(weeks)))
+
+
+def format_weeks(numbers) -> str:
+    """The inverse of parse_weeks: (1, 2, 3, 5) → "1–3, 5"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
