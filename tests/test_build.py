@@ -193,3 +193,16 @@ def test_a_week_without_sessions_still_gets_its_page(content):
     pdfs = render(plan, BuildOptions("basic"))
     assert "Week 3: Build" in outline_titles(pdfs["booklet.pdf"])
     assert "No sessions this week" in text(pdfs["booklet.pdf"])
+
+
+def test_options_are_checked_once_where_they_are_made():
+    from cardgen.errors import CardgenError
+    from cardgen.options import CardSize, Paper
+
+    options = BuildOptions("8-week-half", paper="letter", card="a7")
+    assert options.paper is Paper.LETTER and options.card is CardSize.A7
+    with pytest.raises(CardgenError) as info:
+        BuildOptions("8-week-half", card="huge")
+    assert str(info.value) == "unknown card 'huge'; use one of quarter, a6, a7, index-3x5, index-4x6, id1"
+    with pytest.raises(CardgenError, match="folded cards print on one side"):
+        BuildOptions("8-week-half", duplex="fold", back_offset=(1.0, 0.0))

@@ -241,10 +241,10 @@ def sheets():
     plan = plan_from(LIBRARY, "8-week-half", dt.date(2026, 3, 2))
     out = {}
     for paper, card, duplex in EVERY:
-        warnings: list[str] = []
         options = BuildOptions("8-week-half", paper=paper, only=("cards",), athlete=ATHLETE, card=card, duplex=duplex)
-        pdf = render(plan, options, warnings)["cards.pdf"]
-        assert warnings == [], f"{paper} {card} {duplex}: the default plan fits every card size as designed"
+        rendered = render(plan, options)
+        pdf = rendered["cards.pdf"]
+        assert rendered.warnings == (), f"{paper} {card} {duplex}: the default plan fits every card size as designed"
         out[paper, card, duplex] = (card_sheet(PAPERS[paper], card, duplex), pdf)
     return out
 

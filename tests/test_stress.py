@@ -62,13 +62,12 @@ def test_page_count_is_still_a_multiple_of_four(booklet):
 def cards_and_poster(request):
     library = load_library(STRESS)
     plan = plan_from(library, "stress", dt.date(2026, 3, 2))
-    warnings: list[str] = []
     # With week labels and doses of 28 pt, this poster outgrows A4 and Letter (test_poster checks the
     # refusal): it is built on the bigger sheet its refusal advises.
     poster_paper = {"a4": "a3", "letter": "tabloid"}[request.param]
     options = BuildOptions("stress", paper=request.param, only=("cards", "poster"), athlete=ATHLETE, poster_paper=poster_paper)
-    pdfs = render(plan, options, warnings)
-    return pdfs, warnings
+    pdfs = render(plan, options)
+    return pdfs, list(pdfs.warnings)
 
 
 def test_crowded_cards_shrink_or_compact_with_warnings_and_stay_on_their_cards(cards_and_poster):

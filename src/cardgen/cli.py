@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cardgen import __version__
-from cardgen.prepress import CARDS, DUPLEX
+from cardgen.options import CardSize, Duplex, Paper, PosterPaper, Product, ThemeName
 
 _content_option = click.option(
     "--content",
@@ -46,21 +46,21 @@ def main() -> None:
 
 @main.command()
 @click.option("--plan", "plan_id", required=True, help="Plan id, e.g. 8-week-half (see 'cardgen list').")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Sheet size of the home printer.")
+@click.option("--paper", type=click.Choice(Paper.values()), default="a4", show_default=True, help="Sheet size of the home printer.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder  [default: output/PLAN]")
 @_content_option
-@click.option("--only", type=click.Choice(["booklet", "cards", "poster"]), help="Build one product only.")
+@click.option("--only", type=click.Choice(Product.values()), help="Build one product only.")
 @click.option("--athlete", help="Name printed on the cover, every card and the poster.")
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): weeks, cards and poster carry dates.")
-@click.option("--theme", type=click.Choice(["mono", "color"]), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
+@click.option("--theme", type=click.Choice(ThemeName.values()), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
 @click.option("--long-edge", is_flag=True, help="Turn the backs of booklet-print.pdf for printers that only flip on the long edge.")
-@click.option("--card", type=click.Choice(CARDS), default="quarter", show_default=True,
+@click.option("--card", type=click.Choice(CardSize.values()), default="quarter", show_default=True,
               help="Pocket card size; quarter is the sheet cut in four, id1 a wallet summary per session.")
-@click.option("--duplex", type=click.Choice(DUPLEX), default="long", show_default=True,
+@click.option("--duplex", type=click.Choice(Duplex.values()), default="long", show_default=True,
               help="Card backs for a long- or short-edge flip, or fold: front and back side by side, fold and glue.")
 @click.option("--back-offset", type=_BackOffset(), default="0,0",
               help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
-@click.option("--poster-paper", type=click.Choice(["a4", "letter", "a3", "tabloid"]), help="Sheet for the fridge poster  [default: --paper]")
+@click.option("--poster-paper", type=click.Choice(PosterPaper.values()), help="Sheet for the fridge poster  [default: --paper]")
 def build(plan_id, only, athlete, start, **options) -> None:
     """Build the booklet, its print file, the pocket cards and the poster of a plan."""
     from cardgen.pipeline import PRODUCTS, BuildOptions, build as run
@@ -77,7 +77,7 @@ def build(plan_id, only, athlete, start, **options) -> None:
 
 
 @main.command(name="print-test")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Sheet size of the home printer.")
+@click.option("--paper", type=click.Choice(Paper.values()), default="a4", show_default=True, help="Sheet size of the home printer.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="PDF to write  [default: output/print-test.pdf]")
 def print_test(paper, out) -> None:
     """Write a two-page sheet that measures how far your printer shifts the backs (for --back-offset)."""

@@ -3,34 +3,74 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from cardgen import to_plan
 from cardgen.content.load import Library, load_library
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError
+from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName
 from cardgen.plan.model import Plan
 from cardgen.resources import default_content_dir
-
-PRODUCTS = ("booklet", "cards", "poster")
 
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """Everything a build is asked for. Choices arrive as their enums or as the strings a user
+    types; they are checked here, once, and nothing downstream checks them again."""
+
     plan: str
     content: Path | None = None
     out: Path | None = None  # default: output/<plan>
-    paper: str = "a4"
-    only: tuple[str, ...] = PRODUCTS
+    paper: Paper = Paper.A4
+    only: tuple[Product, ...] = PRODUCTS
     athlete: str | None = None
     start: dt.date | None = None
-    theme: str = "mono"
+    theme: ThemeName = ThemeName.MONO
     long_edge: bool = False  # booklet-print.pdf for printers that only flip on the long edge
-    card: str = "quarter"  # pocket card size: quarter, a6, a7, index-3x5, index-4x6, id1
-    duplex: str = "long"  # cards' backs: long or short edge flip, or fold (front and back side by side)
+    card: CardSize = CardSize.QUARTER
+    duplex: Duplex = Duplex.LONG  # cards' backs: long or short edge flip, or fold (front and back side by side)
     back_offset: tuple[float, float] = (0.0, 0.0)  # mm added to every card back: + right, + up on the back page
-    poster_paper: str | None = None  # a4, letter, a3 or tabloid; default: the paper
+    poster_paper: PosterPaper | None = None  # default: the paper
+
+    def __post_init__(self) -> None:
+        for name, kind in (("paper", Paper), ("theme", ThemeName), ("card", CardSize), ("duplex", Duplex), ("poster_paper", PosterPaper)):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, _choice(kind, value, name))
+        object.__setattr__(self, "only", tuple(_choice(Product, v, "only") for v in self.only))
+        if self.duplex == Duplex.FOLD and any(self.back_offset):
+            raise CardgenError("--back-offset corrects two-sided printing; folded cards print on one side and need none")
+
+
+E = TypeVar("E", bound=Choice)
+
+
+def _choice(kind: type[E], value: object, name: str) -> E:
+    try:
+        return kind(str(value))
+    except ValueError:
+        words = name.replace("_", " ")
+        raise CardgenError(f"unknown {words} {value!r}; use one of {', '.join(kind.values())}") from None
+
+
+class Rendered(Mapping[str, bytes]):
+    """The PDFs of a build by file name, and what the products had to say about them."""
+
+    def __init__(self, files: dict[str, bytes], warnings: list[str]):
+        self.files, self.warnings = files, tuple(warnings)
+
+    def __getitem__(self, name: str) -> bytes:
+        return self.files[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
 
 
 @dataclass
@@ -57,14 +97,14 @@ def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> P
     return to_plan.plan(plan_id, template, library.exercises, start)
 
 
-def render(plan: Plan, options: BuildOptions, warnings: list[str] | None = None) -> dict[str, bytes]:
-    """Every requested product as PDF bytes; nothing touches the disk here."""
+def render(plan: Plan, options: BuildOptions) -> Rendered:
+    """Every requested product as PDF bytes, with the warnings they returned; nothing touches the disk."""
     from cardgen.render.booklet import BookletOptions, render_booklet
     from cardgen.render.cards import CardOptions, render_cards
     from cardgen.style.theme import THEMES
 
     theme = THEMES[options.theme]
-    warnings = [] if warnings is None else warnings
+    warnings: list[str] = []
     out: dict[str, bytes] = {}
 
     if "booklet" in options.only:
@@ -85,7 +125,7 @@ def render(plan: Plan, options: BuildOptions, warnings: list[str] | None = None)
                 raise
             # A long plan outgrows one sheet; that must not cost the user the booklet and cards.
             warnings.append(f"poster.pdf not written: {exc.message}")
-    return out
+    return Rendered(out, warnings)
 
 
 def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
@@ -99,7 +139,8 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
 
     if options.athlete and (missing := missing_glyphs(options.athlete)):
         result.warnings.append(f"--athlete: the font has no {missing!r}; those characters will not print")
-    pdfs = render(plan, options, result.warnings)
+    pdfs = render(plan, options)
+    result.warnings += pdfs.warnings
     folder = options.out or Path("output") / options.plan
     prepare_dir(folder)
     result.files = write_all(folder, pdfs)

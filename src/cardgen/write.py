@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from cardgen.errors import OutputError
@@ -18,7 +19,7 @@ def prepare_dir(folder: Path) -> None:
         raise OutputError(f"cannot write to the output folder {folder}: permission denied")
 
 
-def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
+def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write every file to a temporary name beside its place, then rename them all.
 
     A reader never sees half a PDF, and a failure (a full disk, a folder in the way) leaves the
