@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cardgen.pipeline import BuildOptions, build, plan_from, render
-from cardgen.wording import curly
+from cardgen.wording import curly, rest_text
 
 from conftest import ATHLETE, LIBRARY, PLANS
 from pdfcheck import MM, outline_titles, pages, reader, reads, text, unembedded_fonts
@@ -51,7 +51,7 @@ def test_booklet_has_every_week_and_exercise(built, plan_id):
             assert "Log" not in page and "Load" not in page, "one table per session: no second log table"
             for item in session.items:
                 assert item.exercise.name.split()[0] in page
-                assert f"rest {item.dose.rest} s" in page.replace("\xa0", " ")
+                assert rest_text(item.dose.rest).replace("\xa0", " ") in page.replace("\xa0", " ")
                 for cue in item.key_cues:
                     assert curly(cue) in page
 
