@@ -7,12 +7,12 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from test_validation import SQUAT_JUMP
 
 from cardgen import __version__
 from cardgen.cli import main
 
 from conftest import SHIPPED_CONTENT
+from test_validation import SQUAT_JUMP
 
 SECOND_PLAN = """\
 title: Bridges only
