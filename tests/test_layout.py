@@ -106,3 +106,16 @@ def test_text_splits_between_lines_and_never_leaves_one_alone():
     assert block.split(50 * MM, 12) == [], "one line at the foot of a page is not worth a split"
     head, tail = block.split(50 * MM, 60)
     assert head.measure(50 * MM) == 60 and tail.space_before == 0
+
+
+def test_a_paragraph_does_not_end_on_a_lone_word_when_the_line_above_can_spare_one():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import wrap
+
+    text = "Keep the hips level and lower slowly to the floor each time"
+    width = stringWidth("Keep the hips level and lower slowly to the floor each", REGULAR, 10) + 1
+    lines = wrap(text, REGULAR, 10, width)
+    assert lines == ("Keep the hips level and lower slowly to the floor", "each time")
+    # A line that cannot spare a word keeps it.
+    assert wrap("Unbreakablelongword time", REGULAR, 10, stringWidth("Unbreakablelongword", REGULAR, 10) + 1)[-1] == "time"

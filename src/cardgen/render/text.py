@@ -19,6 +19,7 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     space = stringWidth(" ", font, size)
     lines: list[str] = []
     for para in text.split("\n"):
+        start = len(lines)
         line, used = "", 0.0
         for word in para.split(" "):
             if not word:
@@ -37,7 +38,19 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
             line, used = word, w
         if line:
             lines.append(line)
+            _no_lone_word(lines, start, font, size, width)
     return tuple(lines)
+
+
+def _no_lone_word(lines: list[str], start: int, font: str, size: float, width: float) -> None:
+    """A paragraph should not end on one short word when the line above can spare one: a last
+    line of two words reads as the end of a sentence, a lone word as an accident."""
+    if len(lines) - start < 2 or " " in lines[-1] or lines[-2].count(" ") < 3:
+        return
+    head, _, moved = lines[-2].rpartition(" ")
+    joined = f"{moved} {lines[-1]}"
+    if stringWidth(joined, font, size) <= width:
+        lines[-2:] = [head, joined]
 
 
 def _cut(word: str, font: str, size: float, width: float) -> int:
