@@ -31,6 +31,8 @@ class TextBlock(Block):
     def __init__(self, text: str, style: TextStyle, lines: tuple[str, ...] | None = None, first: bool = True):
         self.text, self.style, self._fixed, self._first = curly(text), style, lines, first
         self.keep_next = style.keep_next
+        # A piece continued from the page before starts at the top of its page: no space above.
+        self.space_before, self.space_after = (style.space_before if first else 0.0), style.space_after
 
     def _wrap_lines(self, width: float) -> tuple[str, ...]:
         if self._fixed is not None:
@@ -50,14 +52,6 @@ class TextBlock(Block):
             return []
         return [TextBlock(self.text, self.style, lines[:fit], self._first), TextBlock(self.text, self.style, lines[fit:], False)]
 
-    @property
-    def space_before(self) -> float:
-        return self.style.space_before if self._first else 0
-
-    @property
-    def space_after(self) -> float:
-        return self.style.space_after
-
     def paint(self, ctx: DrawContext) -> None:
         st = self.style
         y = self.height - st.first_baseline
@@ -72,10 +66,7 @@ class ListBlock(Block):
 
     def __init__(self, items: list[str], style: TextStyle, numbered: bool, indent: float = 6 * MM):
         self.items, self.style, self.numbered, self.indent = [curly(t) for t in items], style, numbered, indent
-
-    @property
-    def space_after(self) -> float:
-        return self.style.space_after
+        self.space_after = style.space_after
 
     def _marker(self, i: int) -> str:
         return str(i + 1) if self.numbered else "•"
@@ -135,10 +126,7 @@ class RichText(Block):
     def __init__(self, runs: list[tuple[str, str] | tuple[str, str, str]], style: TextStyle):
         self.runs: list[tuple[str, ...]] = [(curly(r[0]), *r[1:]) for r in runs]
         self.style = style
-
-    @property
-    def space_after(self) -> float:
-        return self.style.space_after
+        self.space_after = style.space_after
 
     def _words(self):
         # (word, font, link, width); a run's words keep their trailing spaces apart.
@@ -206,14 +194,7 @@ class Heading(Block):
 
     def __init__(self, text: str, style: TextStyle, aside: str, aside_style: TextStyle):
         self.text, self.style, self.aside, self.aside_style = curly(text), style, aside, aside_style
-
-    @property
-    def space_before(self) -> float:
-        return self.style.space_before
-
-    @property
-    def space_after(self) -> float:
-        return self.style.space_after
+        self.space_before, self.space_after = style.space_before, style.space_after
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         st, ast = self.style, self.aside_style
@@ -247,14 +228,7 @@ class KeepWithNext(Block):
 
     def __init__(self, head: Block, body: Block):
         self.head, self.body = head, body
-
-    @property
-    def space_before(self) -> float:
-        return self.head.space_before
-
-    @property
-    def space_after(self) -> float:
-        return self.body.space_after
+        self.space_before, self.space_after = head.space_before, body.space_after
 
     def _gap(self) -> float:
         return max(self.head.space_after, self.body.space_before)
