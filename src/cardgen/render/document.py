@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 
 @dataclass(frozen=True)
@@ -20,7 +25,7 @@ def tune_reportlab() -> None:
     rl_config.useA85 = 0
 
 
-def finish_canvas(canv, meta: Meta) -> None:
+def finish_canvas(canv: Canvas, meta: Meta) -> None:
     """Metadata and viewer hints, for a canvas made by a doc template or by hand."""
     canv.setTitle(meta.title)
     canv.setAuthor(meta.author)
@@ -29,3 +34,15 @@ def finish_canvas(canv, meta: Meta) -> None:
     canv.setCreator("cardgen")
     # A hint to print at 100 %; many viewers honour it, the sheets also say so in words.
     canv.setViewerPreference("PrintScaling", "None")
+
+
+def new_canvas(buf: io.BytesIO, pagesize: tuple[float, float], meta: Meta) -> Canvas:
+    """A canvas that writes the same bytes for the same input, with compressed pages, our font and `meta`."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from cardgen.style.fonts import REGULAR
+
+    # types-reportlab declares initialFontName a float; ReportLab takes a font name (canvas.py passes it to setFont).
+    canv = Canvas(buf, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
+    finish_canvas(canv, meta)
+    return canv

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.errors import CardgenError
 from cardgen.prepress.paper import SHEETS, Size, printable_frame
-from cardgen.render.document import Meta, finish_canvas, tune_reportlab
+from cardgen.render.document import Meta, new_canvas, tune_reportlab
 from cardgen.render.text import wrap
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.units import MM
@@ -58,8 +58,7 @@ def render_print_test(paper: str) -> bytes:
     register()
     sheet = SHEETS[paper].portrait
     buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)
-    finish_canvas(canv, Meta("cardgen duplex alignment test", "cardgen", f"Alignment test for two-sided printing on {sheet.name}"))
+    canv = new_canvas(buf, sheet.as_tuple(), Meta("cardgen duplex alignment test", "cardgen", f"Alignment test for two-sided printing on {sheet.name}"))
     _text(canv, sheet, f"Alignment test, front ({sheet.name})", FRONT)
     for x, y in targets(sheet):
         _cross(canv, x, y)

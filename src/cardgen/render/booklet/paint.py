@@ -10,7 +10,7 @@ from cardgen.plan.model import Plan
 from cardgen.prepress.imposition import saddle_stitch
 from cardgen.prepress.paper import Size
 from cardgen.render.booklet.geometry import FOLD_TICK, FOLIO, FOOT, HEAD_LINE, INNER, OUTER
-from cardgen.render.document import Meta, finish_canvas
+from cardgen.render.document import Meta, new_canvas
 from cardgen.render.layout import DrawContext, Page
 from cardgen.render.text import one_line
 from cardgen.render.textbatch import TextBatch
@@ -26,9 +26,7 @@ class Painter:
         self.plan, self.theme, self.size = plan, theme, size
 
     def _canvas(self, buf: io.BytesIO, pagesize: tuple[float, float], meta: Meta) -> Canvas:
-        canv = Canvas(buf, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=REGULAR)
-        finish_canvas(canv, meta)
-        return canv
+        return new_canvas(buf, pagesize, meta)
 
     def reading(self, pages: list[Page], meta: Meta) -> bytes:
         buf = io.BytesIO()
