@@ -6,20 +6,19 @@ per-cell bookkeeping, so this draws rows and rules directly and splits by whole 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-
-import math
-from collections.abc import Callable
 
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import RULE, SCALE, TICK
-from cardgen.wording import curly
 from cardgen.units import MM
+from cardgen.wording import curly
 
 PAD_X = 1.6 * MM
 PAD_Y = 0.9 * MM
@@ -143,12 +142,12 @@ class RuledTable(Block):
             size = row.size or self.size
             lines = self._strip_lines(row)
             return sum(max(self._strip_line_height(size, t) for _, t in line) for line in lines) + PAD_Y
-        return max([self.min_row] + [self._cell_height(c, w) for c, w in zip(row, widths)])
+        return max([self.min_row] + [self._cell_height(c, w) for c, w in zip(row, widths, strict=False)])
 
     def _header_height(self, widths: list[float]) -> float:
         if not self.header:
             return 0
-        lines = max(len(wrap(c.title, BOLD, self.header_size, w - 2 * PAD_X)) for c, w in zip(self.columns, widths))
+        lines = max(len(wrap(c.title, BOLD, self.header_size, w - 2 * PAD_X)) for c, w in zip(self.columns, widths, strict=True))
         return max(lines, 1) * self.header_size * LEADING + 2 * PAD_Y
 
     def measure(self, width: float, avail: float = math.inf) -> float:
@@ -198,7 +197,7 @@ class RuledTable(Block):
         if self.header:
             c.setFillColorRGB(*theme.fill)
             c.rect(0, top - self._hh, self.width, self._hh, stroke=0, fill=1)
-            for col, x, w in zip(self.columns, xs, widths):
+            for col, x, w in zip(self.columns, xs, widths, strict=False):
                 y = top - PAD_Y - self.header_size * 0.92
                 for line in wrap(col.title, BOLD, self.header_size, w - 2 * PAD_X):
                     self._text(text, line, BOLD, self.header_size, x, w, y, col.align)
@@ -206,13 +205,13 @@ class RuledTable(Block):
             _rule(rules, 0, top - self._hh, self.width, top - self._hh)
         _rule(rules, 0, top, self.width, top)
         y = top - self._hh
-        for i, (row, h) in enumerate(zip(self.rows, self._heights)):
+        for i, (row, h) in enumerate(zip(self.rows, self._heights, strict=True)):
             if isinstance(row, TickStrip):
                 self._draw_strip(row, y, text, boxes)
                 _rule(rules, 0, y, 0, y - h)
                 _rule(rules, self.width, y, self.width, y - h)
             else:
-                for cell, x, w in zip(row, xs, widths):
+                for cell, x, w in zip(row, xs, widths, strict=False):
                     self._draw_cell(ctx, cell, x, y, w, h, text, boxes)
                 if self.row_links and row[0].link and ctx.links:
                     c.linkRect("", row[0].link, (0, y - h, self.width, y), relative=1, thickness=0)

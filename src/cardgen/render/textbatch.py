@@ -30,7 +30,7 @@ class TextBatch:
         if self._font is not None:
             self.canv.drawText(self.text)
 
-    def __enter__(self) -> "TextBatch":
+    def __enter__(self) -> TextBatch:
         return self
 
     def __exit__(self, *exc) -> None:
