@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import typing
+from collections.abc import Sequence, Sized
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from cardgen.content.yamlsource import Path_, Source, format_path
 from cardgen.errors import Problem
@@ -38,7 +40,7 @@ def describe(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
-def problems_from(errors: list[dict], source: Source, model: type[BaseModel]) -> list[Problem]:
+def problems_from(errors: Sequence[ErrorDetails], source: Source, model: type[BaseModel]) -> list[Problem]:
     def fields_of(loc: tuple) -> list[str]:
         return fields_at(model, loc)
 
@@ -61,7 +63,7 @@ def _source_path(loc: tuple, source: Source, keep_last: bool) -> Path_:
     return path
 
 
-def _message(err: dict, fields_of) -> str:
+def _message(err: ErrorDetails, fields_of) -> str:
     loc = err["loc"]
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
@@ -80,7 +82,7 @@ def _message(err: dict, fields_of) -> str:
         return f"expected one of {ctx.get('expected')}, found {describe(value)}"
     if kind in ("too_short", "too_long"):
         lo, hi = ctx.get("min_length"), ctx.get("max_length")
-        count = ctx.get("actual_length", len(value) if hasattr(value, "__len__") else "?")
+        count = ctx.get("actual_length", len(value) if isinstance(value, Sized) else "?")
         if kind == "too_short":
             return f"expected at least {lo} item{'s' if lo != 1 else ''}, found {count}"
         return f"expected at most {hi} items, found {count}"

@@ -35,10 +35,10 @@ def expand(plan_id: str, template: Template, exercises: Mapping[str, Exercise], 
         # They alternate (A1, B1, A2, B2), the order in which they are best done through the week.
         sessions = []
         for i in range(max((s.per_week for _, s, _ in done), default=1)):
-            for key, session, items in done:
+            for key, session, prescriptions in done:
                 if i < session.per_week:
                     label = session.labels[i]
-                    sessions.append(SessionPlan(label, session.focus, items, group=key, occurrence=i + 1, per_week=session.per_week))
+                    sessions.append(SessionPlan(label, session.focus, prescriptions, group=key, occurrence=i + 1, per_week=session.per_week))
         weeks.append(
             Week(
                 number=n,
