@@ -118,7 +118,7 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
         story.append(PageBreak())
         if i == 0:
             story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
-        story += exercise_page(ex_id, ex, plan, st, refs)
+        story += exercise_page(ex_id, ex, plan, st, refs, frame)
     sets = max((p.sets for w in plan.weeks for s in w.sessions for p in s.items), default=1)
     for i, week in enumerate(plan.weeks):
         story.append(PageBreak())

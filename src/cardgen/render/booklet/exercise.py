@@ -5,19 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from cardgen.plan.model import Plan
-from cardgen.render.blocks import TickList, exercise_anchor
+from cardgen.render.blocks import NoteLines, TickList, exercise_anchor
+from cardgen.render.booklet.front import NOTE_SPACING
 from cardgen.render.flow import ListBlock, RichText, TextBlock
-from cardgen.render.layout import Block, Columns, Mark
+from cardgen.render.layout import Block, Columns, Mark, fits_one_page
 from cardgen.render.picture import ImageBlock
-from cardgen.style.booklet import BookletStyles
+from cardgen.style.booklet import BookletStyles, airier
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
 from cardgen.units import MM
 from cardgen.wording import FORM_CUES, page_ref
 
+NOTES_MINIMUM = 26 * MM  # three lines to write on, or none
 
-def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
-    """One page per exercise at the booklet's one type scale; one that runs on says so."""
+
+def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> list:
+    """One page per exercise at the booklet's one type scale: a page short of room gives up some
+    white space first; one that still does not fit runs on, and says so."""
+    for factor in (1.0, 0.8, 0.6):
+        page = _page(ex_id, ex, plan, airier(st, factor), refs)
+        if fits_one_page(page, *frame):
+            return page
+    return _page(ex_id, ex, plan, st, refs)
+
+
+def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
     out: list = [
@@ -31,7 +43,7 @@ def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict
     if ex.setup:
         out += [TextBlock("Set up", st.h3), TextBlock(ex.setup, st.body)]
     out += [TextBlock("How to do it", st.h3), ListBlock(list(ex.steps), st.item, numbered=True)]
-    cues: list[Block] = [TextBlock(FORM_CUES, st.h3.but(space_before=0)), TickList(list(ex.cues), st.body.size, gap=1.6 * MM)]
+    cues: list[Block] = [TextBlock(FORM_CUES, st.h3.but(space_before=0)), TickList(list(ex.cues), st.body.size, gap=st.item.space_after * 2)]
     if ex.mistakes:
         # Side by side: what to check and what goes wrong are read together, and a page of one
         # column runs out of height long before it runs out of width.
@@ -43,6 +55,9 @@ def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict
     alts = [_alternative(label, v, plan, st, refs) for label, group in groups for v in group]
     if alts:
         out += [TextBlock("Alternatives", st.h3), *alts]
+    # What the page has left is for the runner's own notes on the move (loads, how it felt); it is
+    # what fills a page that an exercise runs on to, instead of a page of white.
+    out.append(NoteLines(spacing=NOTE_SPACING, minimum=NOTES_MINIMUM, top_gap=st.h3.space_before))
     return out
 
 
