@@ -21,7 +21,7 @@ from cardgen.plan.model import Plan
 from cardgen.prepress.paper import A3, A4, LETTER, POSTER_SHEETS, TABLOID
 from cardgen.render.poster import PosterOptions, render_poster
 from cardgen.style.theme import COLOR, MONO
-from cardgen.wording import NBSP, session_summary
+from cardgen.wording import NBSP, curly, session_summary
 
 from conftest import ATHLETE, LIBRARY, PLANS
 from pdfcheck import MM, inside, pages, reader
@@ -262,7 +262,7 @@ def test_each_session_dose_sits_in_its_own_cell_and_tells_the_truth(posters, key
             cell = _in(page["words"], edges[j], rows[i], edges[j + 1], rows[i + 1])
             dose = " ".join(w["text"] for w in cell if w["size"] >= _floor(key) - EPS)
             caption = " ".join(w["text"] for w in cell if w["size"] < _floor(key) - EPS)
-            summary = session_summary(session).replace(NBSP, " ")
+            summary = curly(session_summary(session)).replace(NBSP, " ")
             assert (f"{caption} {dose}" if caption else dose) == summary, f"week {week.number}, {session.key}"
             assert min(w["size"] for w in cell) >= 12 - EPS
 

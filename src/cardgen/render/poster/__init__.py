@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.errors import CardgenError
+from cardgen.options import PosterPaper
 from cardgen.plan.model import Plan
 from cardgen.prepress.paper import POSTER_SHEETS
 from cardgen.render.document import Meta, finish_canvas, tune_reportlab
+from cardgen.render.layout import DrawContext
 from cardgen.render.poster.content import content_of
-from cardgen.render.poster.draw import DrawContext
 from cardgen.render.poster.fitter import fit
 from cardgen.style.fonts import REGULAR, register
 from cardgen.style.theme import Theme
@@ -26,13 +27,18 @@ __all__ = ["PosterOptions", "render_poster"]
 
 @dataclass(frozen=True)
 class PosterOptions:
-    paper: str = "a4"  # a4 | letter | a3 | tabloid
+    paper: PosterPaper | str = PosterPaper.A4  # a str (from the pipeline, a test) is checked into the enum
     athlete: str | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, once: a plain string from a caller becomes the enum or a clear error.
+        try:
+            object.__setattr__(self, "paper", PosterPaper(self.paper))
+        except ValueError:
+            raise CardgenError(f"unknown poster paper {str(self.paper)!r}; use one of {', '.join(PosterPaper.values())}") from None
 
 
 def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
-    if options.paper not in POSTER_SHEETS:
-        raise CardgenError(f"unknown poster paper {options.paper!r}; use one of {', '.join(POSTER_SHEETS)}")
     tune_reportlab()
     register()
     sheet = POSTER_SHEETS[options.paper]
@@ -51,14 +57,15 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
             keywords=f"{plan.id}, training plan, poster",
         ),
     )
+    # Nothing on a fridge poster is clicked.
     ctx = DrawContext(canv, theme, links=False)
-    x, top, w = layout.grid_at
-    layout.grid.draw(ctx, x, top - layout.grid.height, w)
-    layout.header.draw(ctx, layout.frame.x, layout.frame.top - layout.header.height, layout.frame.width)
-    x, top, w = layout.info_at
-    layout.info.draw(ctx, x, top - layout.info.height, w)
-    x, top, w = layout.lists_at
-    layout.lists.draw(ctx, x, top - layout.lists.height, w)
+    for block, (x, top, width) in (
+        (layout.grid, layout.grid_at),
+        (layout.header, (layout.frame.x, layout.frame.top, layout.frame.width)),
+        (layout.info, layout.info_at),
+        (layout.lists, layout.lists_at),
+    ):
+        block.draw(ctx, x, top - block.height, width)
     canv.showPage()
     canv.save()
     return buf.getvalue()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from cardgen import wording
 from cardgen.plan.model import Plan, SessionPlan, Week
+from cardgen.wording import curly
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,19 @@ class Content:
 
 
 def content_of(plan: Plan, athlete: str | None) -> Content:
+    """Everything the poster says, worded once: curly apostrophes, no-break spaces in doses."""
     keys = _merged([[s.key for s in w.sessions] for w in plan.weeks])
     focus: dict[str, str] = {}
     for w in plan.weeks:
         for s in w.sessions:
-            focus.setdefault(s.key, s.focus)
+            focus.setdefault(s.key, curly(s.focus))
     rows = []
     previous_phase = None
     for w in plan.weeks:
         by_key = {s.key: s for s in w.sessions}
         cells = tuple(_cell(by_key[k]) if k in by_key else None for k in keys)
         marked = w.kind != "build" or w.race
-        rows.append(Row(wording.week_label(w), wording.week_dates(w, year=False), _tag(w, previous_phase), marked, cells))
+        rows.append(Row(wording.week_label(w), wording.week_dates(w, year=False), curly(_tag(w, previous_phase)), marked, cells))
         previous_phase = w.phase
     lists = []
     for k in keys:
@@ -71,13 +73,13 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
         items = []
         for eid in order:
             used = [w.number for w in weeks_of if any(p.exercise_id == eid for s in w.sessions if s.key == k for p in s.items)]
-            name = next(p.exercise.name for w in weeks_of for s in w.sessions if s.key == k for p in s.items if p.exercise_id == eid)
+            name = next(curly(p.exercise.name) for w in weeks_of for s in w.sessions if s.key == k for p in s.items if p.exercise_id == eid)
             items.append((name, "" if len(used) == len(weeks_of) else wording.weeks_text(used)))
         lists.append(ExerciseList(k, f"{k} · {focus[k]}", tuple(items)))
     return Content(
-        title=plan.title,
-        subtitle=plan.subtitle,
-        athlete=athlete or None,
+        title=curly(plan.title),
+        subtitle=curly(plan.subtitle),
+        athlete=curly(athlete) if athlete else None,
         race=_race_day(plan),
         keys=tuple(keys),
         focus=tuple(focus[k] for k in keys),
@@ -88,7 +90,7 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
 
 def _cell(session: SessionPlan) -> Cell:
     """The session's summary split into its dose and the exercise it names, if it names one."""
-    summary = wording.session_summary(session)
+    summary = curly(wording.session_summary(session))
     main = session.items[0] if session.items else None
     if main is not None:
         dose = wording.dose_text(main.dose, side=False)

@@ -1,14 +1,12 @@
-"""Drawing primitives the poster's blocks share; the canvas and theme come in with the context."""
+"""Drawing primitives the poster's own blocks share; the canvas and theme come in with the context."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.style.theme import Theme
+from cardgen.render.layout import DrawContext
 
 RGB = tuple[float, float, float]
 
@@ -17,13 +15,6 @@ RGB = tuple[float, float, float]
 def width(s: str, font: str, size: float) -> float:
     """stringWidth, remembered: the fitter measures the same doses at every size it tries."""
     return stringWidth(s, font, size)
-
-
-@dataclass(frozen=True)
-class DrawContext:
-    canv: Canvas
-    theme: Theme
-    links: bool = True
 
 
 def text(ctx: DrawContext, x: float, y: float, s: str, font: str, size: float, rgb: RGB, align: str = "left") -> None:

@@ -52,7 +52,7 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
     k = min(sheet.width / A4.width, sheet.height / A4.height)
     scale = scale_for(big_sheet=k > 1.2)
     factors = []
-    f = max(k, 1.0) * 1.2
+    f = 1.3 if k > 1.2 else 1.2  # a big sheet hangs no further away: it buys room, not much bigger type
     while True:
         factors.append(f)
         if Sizes.at(scale, f).at_floor(scale):
@@ -97,7 +97,6 @@ def _layout(
         info_top = top - 2 * MM
         info_h = info.measure(W)
         grid = Grid(c, z, stacked=stacked, split_notes=split, box=need, k=k, roomy=roomy)
-        grid.measure(W)
         grid_w = grid.natural_width(W)
         lists = Lists(c.lists, z, per_row={1: 1, 2: 2, 4: 2}.get(len(c.lists), 3))
         lists_h = lists.measure(W)
@@ -108,10 +107,9 @@ def _layout(
             lists_x, lists_w = grid_x, grid_w
         lists_h = lists.measure(lists_w)
         g_grid = 6 * MM * min(f, k)  # between the grid and the lists
-        assert grid.cols is not None
-        avail = info_top - info_h - g_head - grid.cols.head_h - g_grid - lists_h - frame.y
-        grid_h = grid.stretch(avail)
-        spare = avail - (grid_h - grid.cols.head_h)
+        avail = info_top - info_h - g_head - g_grid - lists_h - frame.y
+        grid_h = _grow(grid, grid_w, avail)
+        spare = avail - grid_h
         # What the rows do not use opens up the gaps; most of it above the lists, which then sit at
         # the foot of the sheet.
         grid_top = info_top - info_h - g_head - spare * 0.4
@@ -119,14 +117,12 @@ def _layout(
         return Layout(frame, header, info, (frame.x, info_top, W), grid, (grid_x, grid_top, grid_w), lists, (lists_x, lists_top, lists_w))
     # The lists beside the grid name each session's focus; the column heads need only the key.
     grid = Grid(c, z, stacked=stacked, split_notes=split, box=need, k=k, focus=False, roomy=roomy)
-    grid.measure(W - GUTTER - SIDE_MIN)
     grid_w = grid.natural_width(W - GUTTER - SIDE_MIN)
     side_w = W - grid_w - GUTTER
     grid_top = top - g_head
-    assert grid.cols is not None
-    avail = grid_top - grid.cols.head_h - frame.y
-    grid_h = grid.stretch(avail)
-    grid_top -= (avail - (grid_h - grid.cols.head_h)) / 2
+    avail = grid_top - frame.y
+    grid_h = _grow(grid, grid_w, avail)
+    grid_top -= (avail - grid_h) / 2
     # The column beside the grid takes the largest type that fits it, which may be larger than the
     # grid's: its height does not depend on the number of weeks. A name is broken over lines only
     # when no size keeps it whole.
@@ -147,6 +143,15 @@ def _layout(
     x = frame.x + grid_w + GUTTER
     info_top = top - g_head
     return Layout(frame, header, info, (x, info_top, side_w), grid, (frame.x, grid_top, grid_w), lists, (x, info_top - info_h - 3 * MM, side_w))
+
+
+def _grow(grid: Grid, width: float, avail: float) -> float:
+    """The grid's height with its rows grown into `avail`; NoFit (saying how many weeks would fit)
+    when even its least rows do not."""
+    height = grid.measure(width, avail)
+    if height > avail + 0.01:
+        raise NoFit(grid.weeks_fitting(avail))
+    return height
 
 
 def _too_big(c: Content, sheet: Size, weeks: int, width_ok: bool) -> str:

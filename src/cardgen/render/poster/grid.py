@@ -2,8 +2,8 @@
 box and its own dose, so no dose ever sits beside another session's box.
 
 A cell sets its dose beside the box when the columns are wide enough, else above it (stacked). The
-grid is measured for a width at its least row height; the fitter then lets the rows grow into the
-height the sheet has left (`stretch`) before it is drawn.
+grid takes the natural width of its columns (at most the width it is measured for); measured with
+a finite `avail`, its rows grow into that height, up to their most useful size.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cardgen.render.layout import Block, DrawContext
 from cardgen.render.poster import draw as d
 from cardgen.render.poster.content import Content, Row
 from cardgen.render.poster.parts import NoFit, whole_words
@@ -51,11 +52,7 @@ class Cols:
     row_min: float
 
 
-class Grid:
-    space_before = 0.0
-    space_after = 0.0
-    keep_next = False
-
+class Grid(Block):
     def __init__(
         self, c: Content, z: Sizes, *, stacked: bool, split_notes: bool, box: float, k: float, focus: bool = True, roomy: bool = True
     ):
@@ -66,34 +63,35 @@ class Grid:
         self._width = -1.0
         self.row_h = 0.0
         self.box = 0.0
-        self.height = 0.0
 
     # -- measuring -------------------------------------------------------------------------
 
     def natural_width(self, width: float) -> float:
+        """How wide the grid is when given `width`: its columns stop growing where more width would
+        only part a box from its dose."""
         cols = self._layout(width)
         return cols.label_w + len(self.c.keys) * cols.col_w
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        """The least height (rows at their least), or with a finite `avail` the height of rows grown
+        into it; a grid that cannot fit `avail` reports its least height, which is more."""
         cols = self._layout(width)
-        return cols.head_h + len(self.c.rows) * cols.row_min
-
-    def stretch(self, rows_h: float) -> float:
-        """Rows as tall as `rows_h` allows, up to their most useful size; returns the grid's height."""
-        cols = self.cols
-        assert cols is not None, "measure first"
         n = len(self.c.rows)
+        self.width = width
+        rows_h = avail - cols.head_h
         if rows_h < n * cols.row_min - 0.01:
-            raise NoFit(max(0, int(rows_h // cols.row_min)))
-        cap = max(cols.row_min, min(34 * MM * self.k, cols.row_min + 14 * MM * self.k))
-        self.row_h = min(rows_h / n, cap)
+            self.row_h = cols.row_min
+        else:
+            cap = max(cols.row_min, min(34 * MM * self.k, cols.row_min + 14 * MM * self.k))
+            self.row_h = min(rows_h / n, cap)
         self.box = self._box(self.row_h)
         self.height = cols.head_h + n * self.row_h
         return self.height
 
-    def least_box(self) -> float:
-        assert self.cols is not None
-        return self._box(self.cols.row_min)
+    def weeks_fitting(self, avail: float) -> int:
+        """How many weeks' rows would fit `avail`, for the advice of a poster that does not fit."""
+        assert self.cols is not None, "measure first"
+        return max(0, int((avail - self.cols.head_h) // self.cols.row_min))
 
     def _box(self, row_h: float) -> float:
         cols = self.cols
@@ -191,13 +189,13 @@ class Grid:
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def draw(self, ctx: d.DrawContext, x: float, y: float, width: float) -> None:
+    def paint(self, ctx: DrawContext) -> None:
         cols = self.cols
-        assert cols is not None and self.row_h, "measure and stretch first"
+        assert cols is not None and self.row_h, "measure first"
         c, z, theme = self.c, self.z, ctx.theme
         n_rows = len(c.rows)
         grid_w = cols.label_w + len(c.keys) * cols.col_w
-        top = y + cols.head_h + n_rows * self.row_h
+        x, top = 0.0, self.height
         col_x = [x + cols.label_w + j * cols.col_w for j in range(len(c.keys))]
         fills, rules, heavy = [], [], []
         squares: list[tuple[float, float, float]] = []

@@ -1,17 +1,22 @@
-"""The poster's blocks other than the grid: the header, the name and race-day line, and the
-exercise lists. Each is measured for a width (which lays it out) and then drawn from that layout."""
+"""The poster's blocks other than the grid: the header (shared text blocks), the name and race-day
+line, and the exercise lists. Each is measured for a width (which lays it out) and then drawn from
+that layout with the shared measure/draw protocol."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
+from cardgen.render.blocks import WRITE_GREY
+from cardgen.render.flow import TextBlock
+from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
 from cardgen.render.poster import draw as d
 from cardgen.render.poster.content import Content, ExerciseList
 from cardgen.render.text import wrap
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.poster import Scale, Sizes
-from cardgen.style.theme import RULE, RULE_HEAVY
+from cardgen.style.text import TextStyle
+from cardgen.style.theme import RULE_HEAVY
 from cardgen.units import MM
 
 GUTTER = 8 * MM  # between lists side by side, and between the grid and the lists beside it
@@ -41,20 +46,6 @@ def steps(hi: float, lo: float) -> list[float]:
     return out
 
 
-class Block:
-    """The poster's part of the shared measure/draw protocol."""
-
-    space_before = 0.0
-    space_after = 0.0
-    keep_next = False
-
-    def measure(self, width: float, avail: float = math.inf) -> float:
-        raise NotImplementedError
-
-    def draw(self, ctx: d.DrawContext, x: float, y: float, width: float) -> None:
-        raise NotImplementedError
-
-
 # -- the header ------------------------------------------------------------------------------
 
 
@@ -64,19 +55,19 @@ class Header(Block):
 
     def __init__(self, title: str, subtitle: str, z: Sizes, scale: Scale):
         self.title, self.subtitle, self.z, self.scale = title, subtitle, z, scale
-        self.title_size, self.sub_size = z.title, z.subtitle
-        self.title_lines: tuple[str, ...] = (title,)
-        self.sub_lines: tuple[str, ...] = (subtitle,)
-        self.height = 0.0
+        self.title_size = z.title
+        self._blocks: list[Block] = []
 
     def measure(self, width: float, avail: float = math.inf) -> float:
-        self.title_size, self.title_lines = self._title(width)
-        self.sub_size, self.sub_lines = _one_line(self.subtitle, REGULAR, self.z.subtitle, self.scale.subtitle.floor, width)
-        h = len(self.title_lines) * self.title_size * 1.08
-        if self.sub_lines:
-            h += 1.5 * MM + len(self.sub_lines) * self.sub_size * 1.22
-        self.height = h
-        return h
+        self.width = width
+        self.title_size, title_lines = self._title(width)
+        size = self.title_size
+        self._blocks = [TextBlock(self.title, TextStyle(BOLD, size, size * 1.08, space_after=1.5 * MM), lines=title_lines)]
+        sub_size, sub_lines = _one_line(self.subtitle, REGULAR, self.z.subtitle, self.scale.subtitle.floor, width)
+        if sub_lines:
+            self._blocks.append(TextBlock(self.subtitle, TextStyle(REGULAR, sub_size, sub_size * 1.22), lines=sub_lines))
+        self.height = stack_height(self._blocks, width)
+        return self.height
 
     def _title(self, width: float) -> tuple[float, tuple[str, ...]]:
         size, floor = self.z.title, self.scale.title.floor
@@ -90,16 +81,8 @@ class Header(Block):
                 return t, lines
         return floor, wrap(self.title, BOLD, floor, width)
 
-    def draw(self, ctx: d.DrawContext, x: float, y: float, width: float) -> None:
-        top = y + self.height
-        for line in self.title_lines:
-            d.text(ctx, x, top - self.title_size * 0.78, line, BOLD, self.title_size, ctx.theme.ink)
-            top -= self.title_size * 1.08
-        if self.sub_lines:
-            top -= 1.5 * MM
-            for line in self.sub_lines:
-                d.text(ctx, x, top - self.sub_size * 0.9, line, REGULAR, self.sub_size, ctx.theme.ink)
-                top -= self.sub_size * 1.22
+    def paint(self, ctx: DrawContext) -> None:
+        draw_stack(ctx, self._blocks, 0, self.height, self.width)
 
 
 def _one_line(text: str, font: str, size: float, floor: float, width: float) -> tuple[float, tuple[str, ...]]:
@@ -134,9 +117,9 @@ class Info(Block):
         self.race: Item = (Part("Race day", REGULAR), Part(c.race, BOLD)) if c.race else (Part("Race day", REGULAR, 48 * MM * k),)
         self.rows: tuple[tuple[Item, ...], ...] = ()
         self.wrapped = False  # a name or date had to break over lines
-        self.height = 0.0
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
         size = self.size
         if not self.stack and _item_width(self.name, size) + _item_width(self.race, size) + 12 * MM <= width:
             self.rows = ((self.name, self.race),)
@@ -150,9 +133,9 @@ class Info(Block):
         self.height = len(self.rows) * size * 1.55
         return self.height
 
-    def draw(self, ctx: d.DrawContext, x: float, y: float, width: float) -> None:
-        size = self.size
-        top = y + len(self.rows) * size * 1.55
+    def paint(self, ctx: DrawContext) -> None:
+        size, x, width = self.size, 0.0, self.width
+        top = self.height
         rules = []
         for row in self.rows:
             base = top - size * 1.1
@@ -168,7 +151,8 @@ class Info(Block):
                         rules.append((at, base - 0.5, at + part.line, base - 0.5))
                         at += part.line
             top -= size * 1.55
-        d.lines(ctx, rules, RULE, ctx.theme.ink)
+        # Ruled like every line to write on, in the booklet and on the cards.
+        d.lines(ctx, rules, 0.75, WRITE_GREY)
 
 
 def _item_width(item: Item, size: float) -> float:
@@ -227,9 +211,9 @@ class Lists(Block):
         self.columns = columns if columns is not None else (2 if len(lists) == 1 else 1)
         self.laid: list[_Laid] = []
         self.block_w = 0.0
-        self.height = 0.0
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
         per_row = self.per_row
         self.block_w = (width - (per_row - 1) * GUTTER) / per_row
         self.laid = [self._lay(lst, self.block_w, self.columns) for lst in self.lists]
@@ -258,8 +242,8 @@ class Lists(Block):
         body = max(sum(x.height for x in col) for col in cols)
         return _Laid(head, cols, 1.5 * MM + len(head) * z.ex_head * 1.2 + 1.2 * MM + body)
 
-    def draw(self, ctx: d.DrawContext, x: float, y: float, width: float) -> None:
-        top = y + self.height
+    def paint(self, ctx: DrawContext) -> None:
+        x, top = 0.0, self.height
         heavy = []
         for start in range(0, len(self.laid), self.per_row):
             row = self.laid[start : start + self.per_row]
@@ -270,7 +254,7 @@ class Lists(Block):
             top -= max(b.height for b in row) + LIST_GAP
         d.lines(ctx, heavy, RULE_HEAVY, ctx.theme.accent)
 
-    def _draw_one(self, ctx: d.DrawContext, block: _Laid, x: float, top: float) -> None:
+    def _draw_one(self, ctx: DrawContext, block: _Laid, x: float, top: float) -> None:
         z = self.z
         y = top - 1.5 * MM
         for head in block.head:
