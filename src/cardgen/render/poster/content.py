@@ -40,24 +40,42 @@ class ExerciseList:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A session of the plan over its columns: one column, or one per time it is done in a week
+    ("A1", "A2" for a session done twice); its focus is said once over all of them."""
+
+    first: int
+    count: int
+    focus: str
+
+
+@dataclass(frozen=True)
 class Content:
     title: str
     subtitle: str
     athlete: str | None
     race: str | None  # the race day as printed, or None for a line to write it on
-    keys: tuple[str, ...]
-    focus: tuple[str, ...]
+    keys: tuple[str, ...]  # one column, and one tick box a week, per session done
+    spans: tuple[Span, ...]
     rows: tuple[Row, ...]
-    lists: tuple[ExerciseList, ...]
+    lists: tuple[ExerciseList, ...]  # one per session of the plan, however often it is done
 
 
 def content_of(plan: Plan, athlete: str | None) -> Content:
     """Everything the poster says, worded once: curly apostrophes, no-break spaces in doses."""
     keys = _merged([[s.key for s in w.sessions] for w in plan.weeks])
+    group: dict[str, str] = {}
     focus: dict[str, str] = {}
     for w in plan.weeks:
         for s in w.sessions:
-            focus.setdefault(s.key, curly(s.focus))
+            group.setdefault(s.key, s.group or s.key)
+            focus.setdefault(group[s.key], curly(s.focus))
+    spans: list[Span] = []
+    for j, k in enumerate(keys):
+        if spans and j > 0 and group[keys[j - 1]] == group[k]:
+            spans[-1] = Span(spans[-1].first, spans[-1].count + 1, spans[-1].focus)
+        else:
+            spans.append(Span(j, 1, focus[group[k]]))
     rows = []
     previous_phase = None
     for w in plan.weeks:
@@ -67,22 +85,23 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
         rows.append(Row(wording.week_label(w), wording.week_dates(w, year=False), curly(_tag(w, previous_phase)), marked, cells))
         previous_phase = w.phase
     lists = []
-    for k in keys:
-        weeks_of = [w for w in plan.weeks if any(s.key == k for s in w.sessions)]
-        order = _merged([[p.exercise_id for p in s.items] for w in weeks_of for s in w.sessions if s.key == k])
+    for g in dict.fromkeys(group[k] for k in keys):
+        sessions = [[s for s in w.sessions if group[s.key] == g] for w in plan.weeks]
+        weeks_of = [w for w, ss in zip(plan.weeks, sessions, strict=True) if ss]
+        order = _merged([[p.exercise_id for p in s.items] for ss in sessions for s in ss])
         items = []
         for eid in order:
-            used = [w.number for w in weeks_of if any(p.exercise_id == eid for s in w.sessions if s.key == k for p in s.items)]
-            name = next(curly(p.exercise.name) for w in weeks_of for s in w.sessions if s.key == k for p in s.items if p.exercise_id == eid)
+            used = [w.number for w, ss in zip(plan.weeks, sessions, strict=True) if any(p.exercise_id == eid for s in ss for p in s.items)]
+            name = next(curly(p.exercise.name) for ss in sessions for s in ss for p in s.items if p.exercise_id == eid)
             items.append((name, "" if len(used) == len(weeks_of) else wording.weeks_text(used)))
-        lists.append(ExerciseList(k, f"{k} · {focus[k]}", tuple(items)))
+        lists.append(ExerciseList(g, f"{g} · {focus[g]}", tuple(items)))
     return Content(
         title=curly(plan.title),
         subtitle=curly(plan.subtitle),
         athlete=curly(athlete) if athlete else None,
         race=_race_day(plan),
         keys=tuple(keys),
-        focus=tuple(focus[k] for k in keys),
+        spans=tuple(spans),
         rows=tuple(rows),
         lists=tuple(lists),
     )

@@ -42,7 +42,7 @@ class Cols:
     col_w: float
     keys: tuple[tuple[str, ...], ...]
     key_size: float
-    focus: tuple[tuple[str, ...], ...]
+    focus: tuple[tuple[str, ...], ...]  # per span of columns (a session done once or more a week)
     notes: tuple[tuple[str, ...], ...]  # per row: its note lines
     captions: tuple[tuple[tuple[str, ...], ...], ...]  # per row, per column: the caption's lines
     text_w: float  # the widest dose or caption line: what a cell needs beside or over its box
@@ -169,9 +169,9 @@ class Grid(Block):
             key_size -= 1
         keys = tuple(wrap(key, BOLD, key_size, col_w - 2 * PAD) for key in c.keys)
         focus = []
-        for f in c.focus:
-            lines = wrap(f, REGULAR, z.focus, col_w - 2 * PAD)
-            focus.append(lines if self.show_focus and len(lines) <= 2 and whole_words(f, lines) else ())
+        for span in c.spans:
+            lines = wrap(span.focus, REGULAR, z.focus, span.count * col_w - 2 * PAD)
+            focus.append(lines if self.show_focus and len(lines) <= 2 and whole_words(span.focus, lines) else ())
         head_h = max(len(ls) for ls in keys) * key_size * 1.1 + 2 * VPAD
         if any(focus):
             head_h += max(len(f) for f in focus) * z.focus * 1.2 + 0.8 * MM
@@ -200,13 +200,15 @@ class Grid(Block):
         fills, rules, heavy = [], [], []
         squares: list[tuple[float, float, float]] = []
         texts: list[tuple[float, float, str, str, float, bool, str]] = []  # x, y, text, font, size, accent, align
-        # The head: each session's key, and its focus when it fits.
-        for cx, key, focus in zip(col_x, cols.keys, cols.focus, strict=True):
+        # The head: each column's key, and over the columns of one session its focus, once.
+        key_h = max(len(ls) for ls in cols.keys) * cols.key_size * 1.1
+        for cx, key in zip(col_x, cols.keys, strict=True):
             mid, yy = cx + cols.col_w / 2, top - VPAD
             for line in key:
                 texts.append((mid, yy - cols.key_size * 0.8, line, BOLD, cols.key_size, True, "center"))
                 yy -= cols.key_size * 1.1
-            yy -= 0.8 * MM
+        for span, focus in zip(c.spans, cols.focus, strict=True):
+            mid, yy = col_x[span.first] + span.count * cols.col_w / 2, top - VPAD - key_h - 0.8 * MM
             for line in focus:
                 texts.append((mid, yy - z.focus * 0.85, line, REGULAR, z.focus, False, "center"))
                 yy -= z.focus * 1.2
@@ -214,8 +216,10 @@ class Grid(Block):
         heavy.append((x, row_top, x + grid_w, row_top))
         bottom = row_top - n_rows * self.row_h
         # Heavier rules between sessions (the page specs keep 1 pt for that), from the heads down.
-        for cx in col_x:
-            heavy.append((cx, row_top + cols.head_h * 0.15, cx, bottom))
+        # A session done twice a week parts its two columns with a thin rule.
+        starts = {span.first for span in c.spans}
+        for j, cx in enumerate(col_x):
+            (heavy if j in starts else rules).append((cx, row_top + cols.head_h * 0.15, cx, bottom))
         big, small = self._big(), self._small()
         cell_h = self._stack_h(cols.caps_n)
         if self.stacked:
