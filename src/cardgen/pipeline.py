@@ -81,7 +81,7 @@ class BuildResult:
 
 
 def load(content: Path | None = None) -> Library:
-    return load_library(content or default_content_dir())
+    return to_plan.with_coaching_warnings(load_library(content or default_content_dir()))
 
 
 def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> Plan:

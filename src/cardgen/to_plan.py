@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 
 from cardgen.content import schema
+from cardgen.content.load import Library
+from cardgen.doselang import Dose
+from cardgen.errors import Problem
 from cardgen.plan import exercise as data, template as tpl
+from cardgen.plan.coaching import load_spikes
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
+from cardgen.wording import NBSP, dose_text
 
 
 def exercise(ex: schema.Exercise) -> data.Exercise:
@@ -70,3 +76,28 @@ def rule(spec: schema.DoseSpec) -> tpl.DoseRule:
 def plan(plan_id: str, t: schema.PlanTemplate, exercises: Mapping[str, schema.Exercise], start: dt.date | None = None) -> Plan:
     """Expand a validated template whose exercise references are valid in `exercises`."""
     return expand(plan_id, template(t), {k: exercise(ex) for k, ex in exercises.items()}, start)
+
+
+def coaching_warnings(library: Library) -> tuple[Problem, ...]:
+    """The warnings only plan data can find (load spikes), pinned to where each item was written."""
+    exercises = {k: exercise(ex) for k, ex in library.exercises.items()}
+    out = []
+    for plan_id, t in library.plans.items():
+        source = library.sources[f"plan:{plan_id}"]
+        for s in load_spikes(template(t), exercises):
+            how = "harder than" if s.harder else "taking over from"
+            message = (
+                f"{s.exercise!r}, {how} {s.easier!r}, starts at {_shown(s.dose)} in week {s.week}, above where "
+                f"{s.easier!r} started ({_shown(s.easier_dose)} in week {s.easier_week}); start it no higher"
+            )
+            path = ("sessions", s.session, "exercises", s.index, "exercise")
+            out.append(Problem(source.file, source.line_of(path), f"sessions.{s.session}.exercises[{s.index}].exercise", message))
+    return tuple(out)
+
+
+def _shown(dose: Dose) -> str:
+    return dose_text(dose).replace(NBSP, " ")  # a terminal line, not a printed page
+
+
+def with_coaching_warnings(library: Library) -> Library:
+    return replace(library, warnings=tuple(sorted((*library.warnings, *coaching_warnings(library)))))
