@@ -197,7 +197,9 @@ class Grid(Block):
         grid_w = cols.label_w + len(c.keys) * cols.col_w
         x, top = 0.0, self.height
         col_x = [x + cols.label_w + j * cols.col_w for j in range(len(c.keys))]
-        fills, rules, heavy = [], [], []
+        fills: list[tuple[float, float, float, float]] = []  # x, y, width, height
+        rules: list[tuple[float, float, float, float]] = []  # x0, y0, x1, y1, light and heavy
+        heavy: list[tuple[float, float, float, float]] = []
         squares: list[tuple[float, float, float]] = []
         texts: list[tuple[float, float, str, str, float, bool, str]] = []  # x, y, text, font, size, accent, align
         # The head: each column's key, and over the columns of one session its focus, once.
