@@ -119,3 +119,20 @@ def test_a_paragraph_does_not_end_on_a_lone_word_when_the_line_above_can_spare_o
     assert lines == ("Keep the hips level and lower slowly to the floor", "each time")
     # A line that cannot spare a word keeps it.
     assert wrap("Unbreakablelongword time", REGULAR, 10, stringWidth("Unbreakablelongword", REGULAR, 10) + 1)[-1] == "time"
+
+
+def test_a_table_taller_than_a_page_splits_even_where_it_would_rather_not():
+    table = _table(4, strips=True)
+    page = table.measure(100 * MM) * 0.75  # four rows that cannot share a page
+    pages = paginate([table], 100 * MM, page)
+    assert len(pages) == 2 and all(isinstance(b, RuledTable) for p in pages for b, _, _ in p.placed)
+
+
+def test_a_word_too_long_for_its_line_breaks_at_its_own_hyphen_first():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import wrap
+
+    width = stringWidth("Rear-foot-elev", REGULAR, 10)
+    assert wrap("Rear-foot-elevated squat", REGULAR, 10, width)[:2] == ("Rear-foot-", "elevated")
+    assert all(stringWidth(line, REGULAR, 10) <= width for line in wrap("Kettlebellswingingmachine", REGULAR, 10, width))

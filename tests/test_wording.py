@@ -45,3 +45,19 @@ def test_curly_quotes_and_apostrophes():
     assert curly("Don't lock the knees") == "Don’t lock the knees"
     assert curly('Say "up" (and \'hold\')') == "Say “up” (and ‘hold’)"
     assert curly("no quotes") == "no quotes"
+
+
+def test_a_session_summary_is_true_of_the_whole_session_or_names_its_main_lift():
+    from cardgen.pipeline import load, plan_from
+    from cardgen.wording import session_summary
+
+    plan = plan_from(load(), "8-week-half")
+    for week in plan.weeks:
+        for s in week.sessions:
+            text = session_summary(s)
+            doses = {dose_text(p.dose, side=False) for p in s.items}
+            if len(doses) == 1:
+                assert text == doses.pop()
+            else:
+                named = [p for p in s.items if text == f"{p.exercise.name} {dose_text(p.dose, side=False)}"]
+                assert named and named[0].exercise.kind != "power", text

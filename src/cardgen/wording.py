@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cardgen.plan.dose import Dose
-    from cardgen.plan.model import SessionPlan, Week
+    from cardgen.plan.model import Prescription, SessionPlan, Week
 
 NBSP = "\u00a0"  # between a number and its unit: "30 s" never breaks over two lines
 TIMES = f"{NBSP}×{NBSP}"  # "3 × 10": spaced the same everywhere, never broken
@@ -126,15 +126,30 @@ def page_ref(n: int) -> str:
     return f"p.{NBSP}{n}"
 
 
-def session_summary(session: SessionPlan) -> str:
-    """The session's dose in one line that is true of the whole session: "3 × 8–10" when every
-    exercise shares it, else its main (first) exercise's dose, named, so no number stands for
-    exercises that do something else."""
+MAIN_KINDS = ("heavy", "strength", "eccentric")  # what a coach calls a session's main lift
+
+
+def main_lift(session: SessionPlan) -> Prescription:
+    """The session's main lift: its first heavy, strength or eccentric exercise (power work opens
+    a session but is not what it is built around), else its first exercise."""
+    return next((p for p in session.items if p.exercise.kind in MAIN_KINDS), session.items[0])
+
+
+def session_dose(session: SessionPlan) -> tuple[str, str]:
+    """The session's dose, and the exercise it belongs to when it is not every exercise's: ("3 × 8–10", "")
+    when all share it, else the main lift's dose and name, so no number stands for exercises that
+    do something else."""
     doses = {dose_text(p.dose, side=False) for p in session.items}
     if len(doses) == 1:
-        return doses.pop()
-    main = session.items[0]
-    return f"{main.exercise.name} {dose_text(main.dose, side=False)}"
+        return doses.pop(), ""
+    main = main_lift(session)
+    return dose_text(main.dose, side=False), main.exercise.name
+
+
+def session_summary(session: SessionPlan) -> str:
+    """session_dose in one line: "3 × 8–10", or "Single-leg deadlift 3 × 6–8"."""
+    dose, name = session_dose(session)
+    return f"{name} {dose}" if name else dose
 
 
 def curly(text: str) -> str:

@@ -45,7 +45,7 @@ class TextBlock(Block):
         self.height = len(self._lines) * self.style.leading
         return self.height
 
-    def split(self, width: float, avail: float) -> list[Block]:
+    def split(self, width: float, avail: float, force: bool = False) -> list[Block]:
         lines = self._wrap_lines(width)
         fit = int(avail // self.style.leading)
         if fit < 2 or fit >= len(lines):  # no lone line at the foot of a page
@@ -79,7 +79,7 @@ class ListBlock(Block):
         self.height = sum(len(ls) for ls in self._wrapped) * st.leading + gaps
         return self.height
 
-    def split(self, width: float, avail: float) -> list[Block]:
+    def split(self, width: float, avail: float, force: bool = False) -> list[Block]:
         self.measure(width, avail)
         st, used = self.style, 0.0
         for n, lines in enumerate(self._wrapped):
@@ -240,9 +240,9 @@ class KeepWithNext(Block):
         self.height = self._hh + self._gap() + self._bh
         return self.height
 
-    def split(self, width: float, avail: float) -> list[Block]:
+    def split(self, width: float, avail: float, force: bool = False) -> list[Block]:
         room = avail - self.head.measure(width, avail) - self._gap()
-        parts = self.body.split(width, room) if room > 0 else []
+        parts = self.body.split(width, room, force) if room > 0 else []
         if len(parts) < 2:
             return []
         return [KeepWithNext(self.head, parts[0]), *parts[1:]]

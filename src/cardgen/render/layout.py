@@ -43,7 +43,9 @@ class Block:
         """The height at this width (`avail` is the room left, for blocks that fill it)."""
         raise NotImplementedError
 
-    def split(self, width: float, avail: float) -> list[Block]:
+    def split(self, width: float, avail: float, force: bool = False) -> list[Block]:
+        """The block cut into a part that fits `avail` and the rest, or [] to move it whole.
+        With `force` the block is taller than a page and must accept a split it would avoid."""
         return []
 
     def draw(self, ctx: DrawContext, x: float, y: float, width: float) -> None:
@@ -178,6 +180,9 @@ def paginate(
                 gap = item.space_after
                 continue
             parts = item.split(width, room) if room > 0 else []
+            if not parts and page.empty:
+                # Taller than a whole page: it must split somewhere, even where it would rather not.
+                parts = item.split(width, room, force=True)
             if parts:
                 queue.extendleft(reversed(parts))
             elif page.empty:

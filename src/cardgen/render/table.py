@@ -161,7 +161,7 @@ class RuledTable(Block):
         self.height = self._hh + sum(self._heights)
         return self.height
 
-    def split(self, width: float, avail: float) -> list[Block]:
+    def split(self, width: float, avail: float, force: bool = False) -> list[Block]:
         self.measure(width, avail)
         used, n = self._hh, 0
         for i, h in enumerate(self._heights):
@@ -175,7 +175,7 @@ class RuledTable(Block):
         # A row or two stranded under a repeated header reads as an accident: split only with at
         # least MIN_SPLIT rows on each side, else the whole table moves on.
         starts = [i for i, r in enumerate(self.rows) if not isinstance(r, TickStrip)]
-        while n and (sum(i < n for i in starts) < MIN_SPLIT or sum(i >= n for i in starts) < MIN_SPLIT):
+        while n and not force and (sum(i < n for i in starts) < MIN_SPLIT or sum(i >= n for i in starts) < MIN_SPLIT):
             n = max((i for i in starts if i < n), default=0)
         if n == 0 or n == len(self.rows):
             return []

@@ -9,10 +9,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 @lru_cache(maxsize=8192)
 def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
-    """Lines of `text` no wider than `width`, broken at plain spaces only.
+    """Lines of `text` no wider than `width`, broken at plain spaces.
 
     A no-break space ("30 s", "3 × 10") joins its neighbours into one word; ReportLab's
-    simpleSplit would break there. A word that cannot fit any line is cut with a hyphen.
+    simpleSplit would break there. A word that cannot fit any line breaks after a hyphen of its
+    own, or is cut with one.
     """
     if not text:
         return ()
@@ -31,8 +32,8 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
             if line:
                 lines.append(line)
             while w > width and len(word) > 1:
-                cut = _cut(word, font, size, width)
-                lines.append(word[:cut] + "-")
+                cut, hyphen = _cut(word, font, size, width)
+                lines.append(word[:cut] + hyphen)
                 word = word[cut:]
                 w = stringWidth(word, font, size)
             line, used = word, w
@@ -53,11 +54,17 @@ def _no_lone_word(lines: list[str], start: int, font: str, size: float, width: f
         lines[-2:] = [head, joined]
 
 
-def _cut(word: str, font: str, size: float, width: float) -> int:
+def _cut(word: str, font: str, size: float, width: float) -> tuple[int, str]:
+    """Where to break a word too long for a line: after a hyphen it already has ("Rear-foot-/
+    elevated") when one fits, else as late as fits, with a hyphen added."""
+    hyphens = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "-–/" and i > 0]
+    for at in reversed(hyphens):
+        if stringWidth(word[:at], font, size) <= width:
+            return at, ""
     cut = len(word) - 1
     while cut > 1 and stringWidth(word[:cut] + "-", font, size) > width:
         cut -= 1
-    return cut
+    return cut, "-"
 
 
 def one_line(text: str, font: str, size: float, width: float) -> str:

@@ -97,18 +97,16 @@ def _legend(st: BookletStyles) -> RuledTable:
 def overview(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
     crowded = len(keys) > 2  # narrow session columns: short heads, no focus line
-    columns = [Column("Week", 24 * MM)]
-    if plan.start:
-        columns.append(Column("Dates", 24 * MM))
+    # The week's dates and phase go under its label: the session columns keep the width.
+    columns = [Column("Week", 26 * MM if plan.start else 22 * MM)]
     columns += [Column(k if crowded else f"Session {k}") for k in keys] + [Column("Page", 11 * MM, "right")]
     rows: list = []
     for week in plan.weeks:
         by_key = {s.key: s for s in week.sessions}
         anchor = week_anchor(week.number)
         marked = week.kind != "build" or week.race
-        row = [Cell(week_label(week), bold=True, note=phase_tag(week), link=anchor, shade=marked)]
-        if plan.start:
-            row.append(Cell(week_dates(week, year=False), size=st.table_note))
+        note = "\n".join(x for x in (week_dates(week, year=False), phase_tag(week)) if x)
+        row = [Cell(week_label(week), bold=True, note=note, link=anchor, shade=marked)]
         for k in keys:
             s = by_key.get(k)
             row.append(Cell(session_summary(s), note="" if crowded else s.focus) if s else Cell("—", shade=True))
@@ -118,9 +116,9 @@ def overview(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
         Mark("Plan at a glance", "overview", "Plan at a glance", 0),
         TextBlock("Plan at a glance", st.h1),
         TextBlock(
-            "Each cell gives the session’s sets × target; where its exercises differ, the first exercise’s, named. "
+            "Each cell gives the session’s sets × target; where its exercises differ, its main lift’s, named. "
             "Tap a week to go to its pages.",
-            st.small,
+            st.small.but(keep_next=True),
         ),
         RuledTable(columns, rows, size=st.table + 0.5, min_row=9 * MM, row_links=True),
         Spacer(GAP),

@@ -108,14 +108,9 @@ def content_of(plan: Plan, athlete: str | None) -> Content:
 
 
 def _cell(session: SessionPlan) -> Cell:
-    """The session's summary split into its dose and the exercise it names, if it names one."""
-    summary = curly(wording.session_summary(session))
-    main = session.items[0] if session.items else None
-    if main is not None:
-        dose = wording.dose_text(main.dose, side=False)
-        if summary != dose and summary.endswith(" " + dose):
-            return Cell(dose, summary[: -len(dose) - 1])
-    return Cell(summary)
+    """The session's dose, and the exercise it names when it is not every exercise's."""
+    dose, name = wording.session_dose(session)
+    return Cell(dose, curly(name)) if name else Cell(dose)
 
 
 def _merged(sequences: list[list[str]]) -> list[str]:
