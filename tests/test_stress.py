@@ -109,3 +109,13 @@ def test_the_cover_contents_point_at_the_real_pages(booklet):
     assert texts[listed["How to use this booklet"] - 1].split("\n")[1].startswith("How to use this booklet")
     assert "Plan at a glance" in texts[listed["Plan at a glance"] - 1].split("\n")[1]
     assert "Week 1 ·" in texts[listed["Weeks"] - 1]
+
+
+def test_a_week_heading_never_stands_alone_on_its_page(booklet):
+    """A week's title, its note and its session come as one: a session too tall for the rest of a
+    page takes its heading with it (or splits), never leaving the heading behind."""
+    _, pdfs, _ = booklet
+    for n, page in enumerate(pages(pdfs["booklet.pdf"]), 1):
+        body = page["text"].split("\n")[1:]
+        if any(line.startswith("Week ") and " · " in line for line in body):
+            assert "Exercise" in page["text"] or "No sessions" in page["text"], f"page {n}: a week heading with no session under it"

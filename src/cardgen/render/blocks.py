@@ -222,7 +222,7 @@ class Ghost(Block):
 
     def __init__(self, block: Block):
         self.block = block
-        self.space_before, self.space_after = block.space_before, block.space_after
+        self.space_before, self.space_after, self.keep_next = block.space_before, block.space_after, block.keep_next
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         self.width = width

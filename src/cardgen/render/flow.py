@@ -194,6 +194,7 @@ class Heading(Block):
 
     def __init__(self, text: str, style: TextStyle, aside: str, aside_style: TextStyle):
         self.text, self.style, self.aside, self.aside_style = curly(text), style, aside, aside_style
+        self.keep_next = style.keep_next
         self.space_before, self.space_after = style.space_before, style.space_after
 
     def measure(self, width: float, avail: float = math.inf) -> float:

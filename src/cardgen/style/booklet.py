@@ -35,7 +35,7 @@ BODY = 9.5
 BOOKLET = BookletStyles(
     title=TextStyle(BOLD, 30, 33.6, space_after=GAP * 2, accent=True),
     h1=TextStyle(BOLD, 18, 20.7, space_after=GAP, accent=True, keep_next=True),
-    h2=TextStyle(BOLD, 14, 16.8, space_before=GAP, space_after=GAP * 0.6, accent=True),
+    h2=TextStyle(BOLD, 14, 16.8, space_before=GAP, space_after=GAP * 0.6, accent=True, keep_next=True),
     h3=TextStyle(BOLD, 11, 13.5, space_before=GAP * 0.9, space_after=GAP * 0.3, keep_next=True),
     body=TextStyle(REGULAR, BODY, BODY * 1.32, space_after=GAP * 0.6),
     lead=TextStyle(ITALIC, 10.5, 10.5 * 1.32, space_after=GAP * 0.6),

@@ -49,7 +49,7 @@ def _head(week: Week, st: BookletStyles, page: int) -> list:
     title = week_title(week)
     out: list = [mark, Heading(title, st.h2, week_dates(week), st.small) if week.start else TextBlock(title, st.h2)]
     if week.note:
-        note = TextBlock(week.note, st.small)
+        note = TextBlock(week.note, st.small.but(keep_next=True))  # with the session it is about
         # Said once, on the week's first page; the pages after keep its room so the tables line up.
         out.append(note if first else Ghost(note))
     return out
