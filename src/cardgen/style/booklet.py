@@ -6,7 +6,8 @@ shrinks, so facing pages always match.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from cardgen.style.fonts import BOLD, ITALIC, REGULAR
 from cardgen.style.text import TextStyle
@@ -52,21 +53,9 @@ BOOKLET = BookletStyles(
 def airier(styles: BookletStyles, factor: float) -> BookletStyles:
     """The same type with the white space between blocks scaled by `factor`: a page short of room
     gives up air before it runs on, and never its type size."""
-    def spaced(st: TextStyle) -> TextStyle:
-        return st.but(space_before=st.space_before * factor, space_after=st.space_after * factor)
-
-    return BookletStyles(
-        title=styles.title,
-        h1=spaced(styles.h1),
-        h2=spaced(styles.h2),
-        h3=spaced(styles.h3),
-        body=spaced(styles.body),
-        lead=spaced(styles.lead),
-        small=spaced(styles.small),
-        item=spaced(styles.item),
-        table=styles.table,
-        table_note=styles.table_note,
-        table_head=styles.table_head,
-        cue=styles.cue,
-        folio=styles.folio,
-    )
+    changes: dict[str, Any] = {
+        f.name: v.but(space_before=v.space_before * factor, space_after=v.space_after * factor)
+        for f in fields(styles)
+        if isinstance(v := getattr(styles, f.name), TextStyle) and f.name != "title"
+    }
+    return replace(styles, **changes)
