@@ -439,6 +439,82 @@ def test_page_sizes_and_card_text(sheets):
         assert words.count(ATHLETE) == sum(len(w.sessions) for w in plan.weeks)
 
 
+def _card_text(page, card: Box) -> str:
+    """The text inside one card's trim, line by line (lines of side-by-side cards do not mix)."""
+    h = page["size"][1]
+    x0, top, x1, bottom = _top_box(card, h)
+    chars = [ch for ch in page["chars"] if ch["x0"] >= x0 - 0.5 and ch["x1"] <= x1 + 0.5 and ch["top"] >= top - 0.5 and ch["bottom"] <= bottom + 0.5]
+    lines: dict[float, list] = {}
+    for ch in chars:
+        key = next((k for k in lines if abs(k - ch["bottom"]) < 1.5), ch["bottom"])
+        lines.setdefault(key, []).append(ch)
+    return " ".join(_plain("".join(c["text"] for c in sorted(lines[k], key=lambda c: c["x0"]))) for k in sorted(lines))
+
+
+def _fronts(sheet, pdf, count: int):
+    """(page, [card boxes]) for every page of fronts."""
+    for n, page in enumerate(_card_pages(sheet, pdf)):
+        if sheet.backs_on_front or n % 2 == 0:
+            on_sheet = min(sheet.per_sheet, count - (n if sheet.backs_on_front else n // 2) * sheet.per_sheet)
+            yield page, [sheet.slot(i) for i in range(on_sheet)]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_quarter_card_doses_are_at_least_14_pt(sheets, paper):
+    sheet, pdf = sheets[paper, "quarter", "long"]
+    plan = plan_from(LIBRARY, "8-week-half")
+    times = [ch for page, _ in _fronts(sheet, pdf, _count("quarter")) for ch in page["chars"] if ch["text"] == "×"]
+    assert len(times) == sum(len(s.items) for w in plan.weeks for s in w.sessions), "one dose per exercise"
+    assert min(ch["size"] for ch in times) >= 14, "doses read at arm's length"
+
+
+@pytest.mark.parametrize("key", [k for k in EVERY if k[1] != "id1" and k[2] != "short"], ids="-".join)
+def test_tick_boxes_share_one_column_on_every_card(sheets, key):
+    sheet, pdf = sheets[key]
+    sets = max(p.sets for w in plan_from(LIBRARY, "8-week-half").weeks for s in w.sessions for p in s.items)
+    everywhere: set[float] = set()
+    for n, (page, cards) in enumerate(_fronts(sheet, pdf, _count(key[1])), 1):
+        h = page["size"][1]
+        columns: set[float] = set()
+        for card in cards:
+            x0, top, x1, bottom = _top_box(card, h)
+            boxes = [r for r in page["rects"] if 4 * MM - 0.05 <= r["width"] <= 8 * MM and abs(r["width"] - r["height"]) < 0.2
+                     and x0 <= r["x0"] < x1 and top <= r["top"] < bottom]
+            assert boxes, f"sheet {n}: a card without boxes"
+            columns |= {round(r["x0"] - x0, 1) for r in boxes}
+            # every row of the card starts at the column's first box
+            rows = {round(r["top"], 1) for r in boxes}
+            assert all(min(r["x0"] for r in boxes if round(r["top"], 1) == t) == pytest.approx(min(r["x0"] for r in boxes), abs=0.05) for t in rows)
+        assert len(columns) <= sets, f"sheet {n}: box n sits at the same x on every card ({sorted(columns)})"
+        everywhere |= columns
+    # ... and on every sheet: a deload week's two boxes are the first two of the same column
+    assert len(everywhere) == sets and max(everywhere) <= sheet.card_width - sheet.safe
+
+
+@pytest.mark.parametrize("key", [("a4", c, "long") for c in CARDS if c != "id1"] + [("letter", "quarter", "long")], ids="-".join)
+def test_item_notes_and_a_date_line_on_every_front(sheets, key):
+    sheet, pdf = sheets[key]
+    plan = plan_from(LIBRARY, "8-week-half")
+    cards = [(w, s) for w in plan.weeks for s in w.sessions]
+    seen = 0
+    for page, boxes in _fronts(sheet, pdf, len(cards)):
+        h = page["size"][1]
+        for box in boxes:
+            week, session = cards[seen]
+            seen += 1
+            said = _card_text(page, box)
+            assert f"Week {week.number} · Session {session.key}" in said
+            for p in session.items:
+                assert not p.note or _plain(p.note) in said, f"{p.note!r} on week {week.number} session {session.key}"
+            # "Date" and a ruled line after it to write on, at least 28 mm long, inside the card
+            x0, top, x1, bottom = _top_box(box, h)
+            label = [w for w in page["words"] if w["text"] == "Date" and x0 <= w["x0"] < x1 and top <= w["top"] < bottom]
+            assert len(label) == 1
+            lines = [ln for ln in page["lines"] if ln["x0"] > label[0]["x1"] and ln["x1"] <= x1 and abs(ln["top"] - label[0]["bottom"]) < 2.5]
+            assert lines and lines[0]["x1"] - lines[0]["x0"] >= 28 * MM - 0.1
+    assert seen == len(cards)
+
+
 # ---------------------------------------------------------------- wallet cards (ID-1)
 
 
@@ -447,13 +523,15 @@ def test_wallet_cards_are_one_per_session_with_the_dose_progression(sheets):
     front, back = (" ".join(p["text"].split()) for p in pages(pdf))
     assert "Session A · Glutes & hips" in front and "Session B · Hamstrings & power" in front
     assert "Week 1" not in front, "one card per session, not per week"
-    # The arrow is drawn (the font has none): week 1's dose, then the last build week's.
-    assert "Glute bridge wk 1–3 3×8–10 3×10–12" in front
-    assert "Step-up 3×8–10 3×12–15/side" in front
-    assert "Squat jump wk 3–7 3×6" in front
-    assert "Wk 7 deload, wk 8 race week: 2 sets, lighter targets." in front
+    # The arrow is drawn (the font has none): week 1's dose, then the last build week's, spaced
+    # as everywhere else ("3 × 8–10"), the words once at the end.
+    assert "Glute bridge weeks 1–3 3 × 8–10 3 × 10–12" in front
+    assert "Step-up 3 × 8–10 3 × 12–15 each side" in front
+    assert "Squat jump weeks 3–7 3 × 6" in front
+    assert "Week 7 deload, week 8 race week: 2 sets, lighter targets." in front
     assert "2 Mar – 26 Apr 2026" in front and ATHLETE in front
-    assert "Session A: key cues" in back and "Glute bridge: Push through the heels." in back
+    # The checklist has one name on every product.
+    assert "Session A: form cues" in back and "Glute bridge:" in back and "Push through the heels." in back
 
 
 def _crowd(content, count: int, words: int) -> None:
@@ -548,10 +626,10 @@ def test_the_cli_offers_exactly_the_sizes_the_geometry_knows():
 
 
 def test_wallet_easy_weeks_say_only_what_changes(content):
-    from cardgen.render.cards import _easy_weeks, _session_cards
+    from cardgen.render.cards.wallet import easy_weeks as _easy_weeks, session_cards as _session_cards
 
     [card] = _session_cards(plan_from(content.load(), "basic"))
-    assert _easy_weeks(card) == "Wk 4 race week: 1 set, lighter targets."
+    assert _easy_weeks(card) == "Week\u00a04 race week: 1\u00a0set, lighter targets."
     content.edit("plans/basic.yaml", "kind: taper, sets: 1, like_week: 1", "kind: deload")
     [card] = _session_cards(plan_from(content.load(), "basic"))
-    assert _easy_weeks(card) == "Wk 4 race week: as planned."
+    assert _easy_weeks(card) == "Week\u00a04 race week: as planned."

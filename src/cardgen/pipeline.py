@@ -112,8 +112,9 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
         out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
         warnings += booklet.warnings
     if "cards" in options.only:
-        cards = CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset)
-        out["cards.pdf"] = render_cards(plan, cards, theme, warnings)
+        cards = render_cards(plan, CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset), theme)
+        out["cards.pdf"] = cards.pdf
+        warnings += cards.warnings
     if "poster" in options.only:
         from cardgen.errors import LayoutError
         from cardgen.render.poster import PosterOptions, render_poster

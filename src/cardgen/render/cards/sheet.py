@@ -1,0 +1,181 @@
+"""Pocket cards as a PDF: faces fitted to the card, placed n-up with cut marks, backs placed for a
+long- or short-edge flip or a gutter fold, and the printing instructions off every card."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.pdfgen.canvas import Canvas
+
+from cardgen.errors import CardgenError
+from cardgen.options import CardSize, Duplex, Paper
+from cardgen.plan.model import Plan
+from cardgen.prepress.cards import CARD_SIZES, CardSheet, card_sheet
+from cardgen.prepress.paper import SHEETS, Box
+from cardgen.render.cards import wallet, week
+from cardgen.render.cards.blocks import BoxColumn
+from cardgen.render.cards.face import Face, fit
+from cardgen.render.document import Meta, finish_canvas, tune_reportlab
+from cardgen.render.layout import DrawContext
+from cardgen.render.marks import NOTE_HEIGHT, draw_dashed, draw_print_note, draw_segments, note_width
+from cardgen.render.printtest import draw_instructions
+from cardgen.style.cards import CARD_STYLES
+from cardgen.style.fonts import REGULAR, register
+from cardgen.style.theme import Theme
+from cardgen.units import MM
+from cardgen.wording import NBSP
+
+NOTES = {
+    Duplex.LONG: f"Print at 100{NBSP}%, two-sided, flip on long edge; this bar is 50{NBSP}mm:",
+    Duplex.SHORT: f"Print at 100{NBSP}%, two-sided, flip on short edge; this bar is 50{NBSP}mm:",
+    Duplex.FOLD: f"Print at 100{NBSP}% on one side; fold on the dashed line, glue, then cut. This bar is 50{NBSP}mm:",
+}
+
+
+@dataclass(frozen=True)
+class CardOptions:
+    paper: Paper = Paper.A4
+    athlete: str | None = None
+    card: CardSize = CardSize.QUARTER
+    duplex: Duplex = Duplex.LONG
+    back_offset: tuple[float, float] = (0.0, 0.0)  # mm: + right and + up as seen on the back page
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    warnings: list[str] = field(default_factory=list)  # cards that had to shrink or set compactly
+
+
+def render_cards(plan: Plan, options: CardOptions, theme: Theme) -> Rendered:
+    tune_reportlab()
+    register()
+    sheet = _sheet(options)
+    box = Box(0, 0, sheet.card_width, sheet.card_height).inset(sheet.safe)
+    faces, warnings = _faces(plan, options, box)
+    buf = io.BytesIO()
+    canv = Canvas(buf, pagesize=sheet.sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)
+    wallet_cards = options.card == CardSize.ID1
+    what = "wallet cards, one per session" if wallet_cards else "pocket cards"
+    count = f"{len(faces)} {'session summaries' if wallet_cards else 'sessions'}"
+    finish_canvas(canv, Meta(f"{plan.title}: {what}", options.athlete or "cardgen", f"Pocket cards, {count}", f"{plan.id}, pocket cards"))
+    ctx = DrawContext(canv, theme, links=False)  # printed to be cut: nothing to click
+    if sheet.edge:
+        # A quarter card's edge is the paper's edge: there is no margin for "print at 100 %", the
+        # bar or the flip, and on a card they would be cut into the deck. They get a page of their
+        # own, first, where the user sees them before printing; two-sided, a blank page behind it
+        # keeps every front paired with its back.
+        sheets = -(-len(faces) // sheet.per_sheet)
+        lead = 1 if sheet.backs_on_front else 2
+        pages = lead + sheets * (1 if sheet.backs_on_front else 2)
+        draw_instructions(canv, sheet.sheet, f"{plan.title}: printing the pocket cards", _instructions(options, pages))
+        for _ in range(lead):
+            canv.showPage()
+    for start in range(0, len(faces), sheet.per_sheet):
+        batch = range(start, min(start + sheet.per_sheet, len(faces)))
+        for i in batch:
+            faces[i][0].draw(ctx, sheet.slot(i - start).inset(sheet.safe))
+        if sheet.backs_on_front:
+            for i in batch:
+                _draw_back(ctx, sheet, faces[i][1], i - start)
+        _draw_marks(canv, sheet.used(len(batch)), options)
+        canv.showPage()
+        if not sheet.backs_on_front:
+            for i in batch:
+                _draw_back(ctx, sheet, faces[i][1], i - start)
+            canv.showPage()
+    canv.save()
+    return Rendered(buf.getvalue(), warnings)
+
+
+def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face, Face]], list[str]]:
+    """Every card's front and back, fitted; the warnings in card order, fronts first."""
+    styles = CARD_STYLES[options.card]
+    label = _label(options)
+    out: list[tuple[Face, Face]] = []
+    said: list[str] = []
+    backs_said: list[str] = []
+    if options.card == CardSize.ID1:
+        advice_front = "fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
+        for c in wallet.session_cards(plan):
+            f, w1 = fit(c.name, f"{label}front", wallet.front_variants(c, plan, options.athlete), styles, box, advice_front)
+            b, w2 = fit(c.name, f"{label}back", wallet.back_variants(c, plan), styles, box, "shorter form cues, or a bigger card (--card a6)")
+            out.append((f, b))
+            said += w1
+            backs_said += w2
+        return out, said + backs_said
+    cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]
+    # One box column for the whole deck: box n of every row sits at the same x on every card.
+    boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
+    bigger = "" if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6) else ", or a bigger card (--card a6)"
+    for c in cards:
+        f, w1 = fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box,
+                    f"fewer exercises in the session, or shorter exercise names{bigger}")
+        b, w2 = fit(c.name, f"{label}back", week.back_variants(c, box.width), styles, box, f"shorter form cues{bigger}")
+        out.append((f, b))
+        said += w1
+        backs_said += w2
+    return out, said + backs_said
+
+
+def _sheet(options: CardOptions) -> CardSheet:
+    try:
+        card, duplex, paper = CardSize(options.card), Duplex(options.duplex), Paper(options.paper)
+    except ValueError as exc:
+        raise CardgenError(f"{exc}; cards take --card {', '.join(CardSize.values())}, --duplex {', '.join(Duplex.values())}") from None
+    dx, dy = options.back_offset
+    if duplex == Duplex.FOLD and (dx or dy):
+        raise CardgenError("a back offset corrects two-sided printing; folded cards print on one side and need none")
+    return card_sheet(SHEETS[paper], card, duplex, (dx * MM, dy * MM))
+
+
+def _label(options: CardOptions) -> str:
+    """How messages name a card's size: nothing for the default, "A7 " for the others."""
+    return "" if options.card == CardSize.QUARTER else f"{CARD_SIZES[options.card].label} "
+
+
+def _instructions(options: CardOptions, pages: int) -> list[str]:
+    """How to print a quarter sheet, for the page that goes before the cards."""
+    fold = options.duplex == Duplex.FOLD
+    first = 2 if fold else 3
+    steps = [f"Print at 100{NBSP}% (actual size) with “fit to page” switched off: the ruler below must measure 50{NBSP}mm."]
+    if fold:
+        steps += [
+            "Print one-sided. Fold each sheet along the dashed centre line, printed sides out, and glue the halves together.",
+            "Then one cut across, between the ticks at the edges: two cards, each with a folded edge.",
+            f"This page is not a card: to save a sheet, print pages {first}–{pages}.",
+        ]
+    else:
+        steps += [
+            f"Print two-sided, flip on {options.duplex} edge: each card’s form cues land on its back.",
+            "Cut each sheet in four: one cut across and one down, between the ticks at the edges.",
+            f"This page and the blank one behind it are not cards: to save a sheet, print pages {first}–{pages}.",
+        ]
+    return steps
+
+
+def _draw_marks(canv: Canvas, sheet: CardSheet, options: CardOptions) -> None:
+    draw_segments(canv, sheet.cut_marks())
+    draw_dashed(canv, sheet.fold_line())
+    if sheet.edge:
+        return  # the instructions have their own page
+    text = NOTES[Duplex(options.duplex)]
+    place = sheet.note_place(note_width(text), NOTE_HEIGHT)
+    assert place is not None  # only quarter sheets have no room, and they returned above
+    x, y, turned = place
+    draw_print_note(canv, x, y, turned, text)
+
+
+def _draw_back(ctx: DrawContext, sheet: CardSheet, face: Face, i: int) -> None:
+    slot = sheet.back_slot(i)
+    if not sheet.back_turned:
+        face.draw(ctx, slot.inset(sheet.safe))
+        return
+    canv = ctx.canv
+    canv.saveState()
+    # Half a turn about the card's centre: the slot maps onto itself.
+    canv.translate(2 * slot.x + slot.width, 2 * slot.y + slot.height)
+    canv.rotate(180)
+    face.draw(ctx, slot.inset(sheet.safe))
+    canv.restoreState()

@@ -1,0 +1,131 @@
+"""The card for one session of one week: the doses to do with a box per set on the front, the form
+cues on the back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
+from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Rule, Run, Stack
+from cardgen.render.cards.face import Face, Variant
+from cardgen.render.flow import ListBlock, RichText, TextBlock
+from cardgen.render.layout import Block
+from cardgen.render.text import one_line
+from cardgen.style.cards import CardStyles
+from cardgen.style.fonts import BOLD, REGULAR
+from cardgen.units import MM
+from cardgen.wording import FORM_CUES, TIMES, count, phase_tag, rest_text, unit_note, week_dates, week_label
+
+WIDE = 110 * MM  # a safe area this wide (landscape cards) sets each exercise as one table row and the cues in two columns
+
+
+@dataclass(frozen=True)
+class WeekCard:
+    week: Week
+    session: SessionPlan
+
+    @property
+    def name(self) -> str:
+        """How messages name the card."""
+        return f"Week {self.week.number} · Session {self.session.key}"
+
+    @property
+    def title(self) -> str:
+        return f"{week_label(self.week)} · Session {self.session.key}"
+
+
+def shared_rest(session: SessionPlan) -> int | None:
+    """The rest every exercise of the session shares, said once in the header; None when they differ."""
+    rests = {p.dose.rest for p in session.items}
+    return rests.pop() if len(rests) == 1 else None
+
+
+def front_variants(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxColumn, width: float) -> list[Variant]:
+    """Stacked exercises (name, dose, note) or one table row each, whichever fits at the larger type
+    (neither loses anything, so neither warns); then rows without the notes, which does."""
+    wide = width >= WIDE
+    out = [Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True))]
+    if not wide:
+        out.append(Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=True, notes=True)))
+    if any(p.note for p in card.session.items):
+        bare = Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=True, notes=False), "the exercise notes left off to fit the card", tier=1)
+        out.append(bare)
+    return out
+
+
+def back_variants(card: WeekCard, width: float) -> list[Variant]:
+    return [
+        Variant(lambda z: back(card, z, cols=2 if width >= WIDE else 1)),
+        Variant(lambda z: back(card, z, cols=1, compact=True)),
+    ]
+
+
+def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes: BoxColumn, width: float, rows: bool, notes: bool) -> Face:
+    session, week = card.session, card.week
+    rest = shared_rest(session)
+    focus = [session.focus, f"{rest_text(rest)} between sets" if rest is not None else ""]
+    head: list[Block] = [
+        TextBlock(card.title, z.title),
+        Facts(focus, z.facts),
+        Facts([phase_tag(week), week_dates(week), athlete or ""], z.facts, date="Date"),
+        Rule(z.rule, _rule_space(z)),
+    ]
+    items = session.items
+    name_width = _name_column(items, z, boxes, width, rest is None) if rows else 0.0
+    body: list[Block] = []
+    for p in items:
+        dose = DoseRow(_dose_runs(p, z, rest is None), p.sets, boxes)
+        note = TextBlock(p.note, z.note) if notes and p.note else None
+        name = TextBlock(p.exercise.name, z.name)
+        if rows:
+            body.append(ExerciseRow(name, dose, note, name_width, space_after=z.gap))
+        else:
+            body.append(Stack([name, dose] + ([note] if note else []), space_after=z.gap))
+    foot: list[Block] = [_Foot(plan.title, z)]
+    return Face(head, body, foot)
+
+
+def _rule_space(z: CardStyles) -> float:
+    """The header's rule with room above and below it, in proportion to the type."""
+    return 4 * MM * z.name.size / 12
+
+
+def _dose_runs(p: Prescription, z: CardStyles, rest: bool) -> list[Run]:
+    """The dose large, the words that qualify it small: "3 × 10" "steps, each side · rest 45 s"."""
+    words = " · ".join(x for x in (unit_note(p.dose), rest_text(p.dose.rest) if rest else "") if x)
+    return [(f"{p.sets}{TIMES}{count(p.dose)}", z.dose), (words, z.unit)]
+
+
+def _name_column(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColumn, width: float, rest: bool) -> float:
+    """As wide as the longest name, unless the longest dose then would not fit beside it: the
+    names wrap before a dose does, but keep at least 40 % of the row."""
+    longest = max(stringWidth(p.exercise.name, z.name.font, z.name.size) for p in items) + 0.5 * MM
+    doses = max(sum(stringWidth(t, s.font, s.size) for t, s in _dose_runs(p, z, rest)) for p in items)
+    room = width - 3 * MM - doses - (boxes.width + BOX_TEXT if boxes.sets else 0.0)
+    return min(longest, max(0.4 * width, room))
+
+
+def back(card: WeekCard, z: CardStyles, cols: int, compact: bool = False) -> Face:
+    # The back's title is smaller than the front's: the cues are what it is for.
+    title = z.title.but(size=z.name.size + 1, leading=(z.name.size + 1) * 1.2)
+    head: list[Block] = [TextBlock(f"{card.title}: {FORM_CUES.lower()}", title), Rule(z.rule, _rule_space(z))]
+    body: list[Block] = []
+    for p in card.session.items:
+        if compact:
+            runs: list[tuple[str, str]] = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in p.key_cues), REGULAR)]
+            body.append(RichText(runs, z.cue.but(space_after=z.gap * 0.5)))
+        else:
+            body.append(Stack([TextBlock(p.exercise.name, z.name), ListBlock(list(p.key_cues), z.cue, numbered=False, indent=4 * MM)], space_after=z.gap))
+    return Face(head, body, cols=cols)
+
+
+class _Foot(TextBlock):
+    """The plan's name at the foot, on one line."""
+
+    def __init__(self, title: str, z: CardStyles):
+        super().__init__(title, z.facts)
+
+    def _wrap_lines(self, width: float) -> tuple[str, ...]:
+        return (one_line(self.text, self.style.font, self.style.size, width),)
