@@ -46,8 +46,14 @@ def test_card_type_sizes(built):
     sheets = pages(pdfs["cards.pdf"])[LEAD:]
     fronts, backs = sheets[0::2], sheets[1::2]
     for page in fronts:
-        numbers = [x for x in page["words"] if x["text"][0].isdigit() and x["size"] > 9.1]  # not the 9 pt facts line
-        assert numbers and min(x["size"] for x in numbers) >= 11, "set and rep numbers are at least 11 pt"
+        # the set and rep numbers either side of each "×" (not the rest or dates beside them)
+        times = [x for x in page["words"] if x["text"] == "×"]
+        numbers = [
+            x for t in times for x in page["words"]
+            if x["text"][0].isdigit() and abs(x["bottom"] - t["bottom"]) < 1 and min(abs(x["x1"] - t["x0"]), abs(t["x1"] - x["x0"])) < 6
+        ]
+        assert times and len(numbers) == 2 * len(times)
+        assert min(x["size"] for x in numbers) >= 11, "set and rep numbers are at least 11 pt"
     for page in backs:
         cues = [x for x in page["words"] if "Bold" not in x["fontname"]]
         assert cues and min(x["size"] for x in cues) >= 9, "cues on the back are at least 9 pt"

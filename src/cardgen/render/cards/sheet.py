@@ -16,12 +16,12 @@ from cardgen.prepress.paper import SHEETS, Box
 from cardgen.render.cards import wallet, week
 from cardgen.render.cards.blocks import BoxColumn
 from cardgen.render.cards.face import Face, fit
-from cardgen.render.document import Meta, finish_canvas, tune_reportlab
+from cardgen.render.document import Meta, new_canvas, tune_reportlab
 from cardgen.render.layout import DrawContext
 from cardgen.render.marks import NOTE_HEIGHT, draw_dashed, draw_print_note, draw_segments, note_width
 from cardgen.render.printtest import draw_instructions
 from cardgen.style.cards import CARD_STYLES
-from cardgen.style.fonts import REGULAR, register
+from cardgen.style.fonts import register
 from cardgen.style.theme import Theme
 from cardgen.units import MM
 from cardgen.wording import NBSP
@@ -31,6 +31,10 @@ NOTES = {
     Duplex.SHORT: f"Print at 100{NBSP}%, two-sided, flip on short edge; this bar is 50{NBSP}mm:",
     Duplex.FOLD: f"Print at 100{NBSP}% on one side; fold on the dashed line, glue, then cut. This bar is 50{NBSP}mm:",
 }
+
+
+FRONT_ADVICE = "fewer exercises in the session, or shorter exercise names"
+BACK_ADVICE = "shorter form cues"
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,11 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme) -> Rendered:
     box = Box(0, 0, sheet.card_width, sheet.card_height).inset(sheet.safe)
     faces, warnings = _faces(plan, options, box)
     buf = io.BytesIO()
-    canv = Canvas(buf, pagesize=sheet.sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)
     wallet_cards = options.card == CardSize.ID1
     what = "wallet cards, one per session" if wallet_cards else "pocket cards"
     count = f"{len(faces)} {'session summaries' if wallet_cards else 'sessions'}"
-    finish_canvas(canv, Meta(f"{plan.title}: {what}", options.athlete or "cardgen", f"Pocket cards, {count}", f"{plan.id}, pocket cards"))
+    meta = Meta(f"{plan.title}: {what}", options.athlete or "cardgen", f"Pocket cards, {count}", f"{plan.id}, pocket cards")
+    canv = new_canvas(buf, sheet.sheet.as_tuple(), meta)
     ctx = DrawContext(canv, theme, links=False)  # printed to be cut: nothing to click
     if sheet.edge:
         # A quarter card's edge is the paper's edge: there is no margin for "print at 100 %", the
@@ -93,30 +97,26 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
     """Every card's front and back, fitted; the warnings in card order, fronts first."""
     styles = CARD_STYLES[options.card]
     label = _label(options)
-    out: list[tuple[Face, Face]] = []
-    said: list[str] = []
-    backs_said: list[str] = []
+    pairs: list[tuple[tuple[Face, list[str]], tuple[Face, list[str]]]] = []
     if options.card == CardSize.ID1:
-        advice_front = "fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
-        for c in wallet.session_cards(plan):
-            f, w1 = fit(c.name, f"{label}front", wallet.front_variants(c, plan, options.athlete), styles, box, advice_front)
-            b, w2 = fit(c.name, f"{label}back", wallet.back_variants(c, plan), styles, box, "shorter form cues, or a bigger card (--card a6)")
-            out.append((f, b))
-            said += w1
-            backs_said += w2
-        return out, said + backs_said
-    cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]
-    # One box column for the whole deck: box n of every row sits at the same x on every card.
-    boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
-    bigger = "" if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6) else ", or a bigger card (--card a6)"
-    for c in cards:
-        f, w1 = fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box,
-                    f"fewer exercises in the session, or shorter exercise names{bigger}")
-        b, w2 = fit(c.name, f"{label}back", week.back_variants(c, box.width), styles, box, f"shorter form cues{bigger}")
-        out.append((f, b))
-        said += w1
-        backs_said += w2
-    return out, said + backs_said
+        bigger = ", or a bigger card (--card a6)"
+        for s in wallet.session_cards(plan):
+            pairs.append((
+                fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE + bigger),
+                fit(s.name, f"{label}back", wallet.back_variants(s, plan), styles, box, BACK_ADVICE + bigger),
+            ))
+    else:
+        cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]
+        # One box column for the whole deck: box n of every row sits at the same x on every card.
+        boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
+        bigger = "" if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6) else ", or a bigger card (--card a6)"
+        for c in cards:
+            pairs.append((
+                fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE + bigger),
+                fit(c.name, f"{label}back", week.back_variants(c, box.width), styles, box, BACK_ADVICE + bigger),
+            ))
+    faces = [(front, back) for (front, _), (back, _) in pairs]
+    return faces, [w for (_, said), _ in pairs for w in said] + [w for _, (_, said) in pairs for w in said]
 
 
 def _sheet(options: CardOptions) -> CardSheet:

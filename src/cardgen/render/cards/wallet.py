@@ -120,6 +120,6 @@ def back(card: SessionCard, plan: Plan, z: CardStyles, cues: int | None, titled:
     body: list[Block] = []
     for p, _, _ in progressions(card):
         said = p.key_cues[:cues] if cues else p.key_cues
-        runs: list[tuple[str, str]] = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in said), REGULAR)]
+        runs: list[tuple[str, str] | tuple[str, str, str]] = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in said), REGULAR)]
         body.append(RichText(runs, z.cue.but(space_after=z.gap)))
     return Face(head, body, [TextBlock(plan.title, z.facts)] if titled else [], foot_gap=1.2 * MM)

@@ -10,13 +10,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Rule, Run, Stack
 from cardgen.render.cards.face import Face, Variant
-from cardgen.render.flow import ListBlock, RichText, TextBlock
+from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block
 from cardgen.render.text import one_line
 from cardgen.style.cards import CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, TIMES, count, phase_tag, rest_text, unit_note, week_dates, week_label
+from cardgen.wording import FORM_CUES, NBSP, TIMES, count, phase_tag, rest_text, unit_note, week_dates, week_label
 
 WIDE = 110 * MM  # a safe area this wide (landscape cards) sets each exercise as one table row and the cues in two columns
 
@@ -67,9 +67,10 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
     rest = shared_rest(session)
     focus = [session.focus, f"{rest_text(rest)} between sets" if rest is not None else ""]
     head: list[Block] = [
-        TextBlock(card.title, z.title),
+        # A deload or race week says so beside the title, where it is seen first.
+        Heading(card.title, z.title, phase_tag(week), z.unit) if phase_tag(week) else TextBlock(card.title, z.title),
         Facts(focus, z.facts),
-        Facts([phase_tag(week), week_dates(week), athlete or ""], z.facts, date="Date"),
+        Facts([week_dates(week), athlete or ""], z.facts, date="Date"),
         Rule(z.rule, _rule_space(z)),
     ]
     items = session.items
@@ -94,7 +95,9 @@ def _rule_space(z: CardStyles) -> float:
 
 def _dose_runs(p: Prescription, z: CardStyles, rest: bool) -> list[Run]:
     """The dose large, the words that qualify it small: "3 × 10" "steps, each side · rest 45 s"."""
-    words = " · ".join(x for x in (unit_note(p.dose), rest_text(p.dose.rest) if rest else "") if x)
+    # Each phrase stays whole ("rest 60 s", never "rest" / "60 s"); a line breaks between them.
+    phrases = (unit_note(p.dose), rest_text(p.dose.rest) if rest else "")
+    words = " · ".join(x.replace(" ", NBSP) for x in phrases if x)
     return [(f"{p.sets}{TIMES}{count(p.dose)}", z.dose), (words, z.unit)]
 
 
@@ -114,7 +117,8 @@ def back(card: WeekCard, z: CardStyles, cols: int, compact: bool = False) -> Fac
     body: list[Block] = []
     for p in card.session.items:
         if compact:
-            runs: list[tuple[str, str]] = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in p.key_cues), REGULAR)]
+            cues = " ".join(c.rstrip(".") + "." for c in p.key_cues)
+            runs: list[tuple[str, str] | tuple[str, str, str]] = [(p.exercise.name + ":", BOLD), (" " + cues, REGULAR)]
             body.append(RichText(runs, z.cue.but(space_after=z.gap * 0.5)))
         else:
             body.append(Stack([TextBlock(p.exercise.name, z.name), ListBlock(list(p.key_cues), z.cue, numbered=False, indent=4 * MM)], space_after=z.gap))
