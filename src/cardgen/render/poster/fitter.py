@@ -24,6 +24,7 @@ from cardgen.units import MM
 MARGIN = 10.5 * MM
 BOX_MIN = 12 * MM  # ticked with a pen held at arm's length, often standing
 BOX_GOOD = 15 * MM  # what a short plan gets before the type starts to shrink
+BALANCE = 0.55  # the least box beside a dose, as a share of its row's height
 SIDE_MIN = 55 * MM  # the least width of the column of lists beside the grid
 BIGGER = {A4.name: A3, LETTER.name: TABLOID}
 
@@ -52,7 +53,7 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
     k = min(sheet.width / A4.width, sheet.height / A4.height)
     scale = scale_for(big_sheet=k > 1.2)
     factors = []
-    f = 1.3 if k > 1.2 else 1.2  # a big sheet hangs no further away: it buys room, not much bigger type
+    f = 1.5 if k > 1.2 else 1.2  # a big sheet hangs no further away: it buys room, not much bigger type
     while True:
         factors.append(f)
         if Sizes.at(scale, f).at_floor(scale):
@@ -62,15 +63,17 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
     # Big boxes first, then type as large as they allow; the grid across the sheet first, then beside
     # the lists; only then boxes down to their least size.
     # Rows with room around their text at a smaller size look better than crammed ones at a bigger.
+    # A dose beside its box reads best: a smaller size of it goes before stacking dose over box.
     tries = [
         (need, side, roomy, f, stacked, split)
         for need in (BOX_GOOD * min(k, 1.2), BOX_MIN)
         for side in (False, True)
         for roomy in (True, False)
-        for f in factors
         for stacked in (False, True)
+        for f in factors
         for split in (False, True)
     ]
+    fallback = None
     for need, side, roomy, f, stacked, split in tries:
         try:
             layout = _layout(c, sheet, scale, factors, f, k, need, side, roomy, stacked, split)
@@ -78,9 +81,14 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
             weeks = max(weeks, e.weeks)
             width_ok = width_ok or e.width_ok
             continue
-        if layout.grid.box >= need - 0.01:
+        if layout.grid.box < need - 0.01:
+            continue
+        # A tall row with a small box beside a big dose looks empty: such a layout is kept only
+        # when no smaller type lets the box grow with its row.
+        if stacked or layout.grid.box >= BALANCE * layout.grid.row_h - 0.01:
             return layout, weeks, width_ok
-    return None, weeks, width_ok
+        fallback = fallback or layout
+    return fallback, weeks, width_ok
 
 
 def _layout(
@@ -102,8 +110,10 @@ def _layout(
         lists_h = lists.measure(W)
         grid_x = frame.x + (W - grid_w) / 2
         lists_x, lists_w = frame.x, W
-        # Under a grid narrower than the sheet, the lists line up with the grid if that costs no line.
-        if grid_w < W - 1 and lists.measure(grid_w) <= lists_h + 0.01:
+        # Under a grid narrower than the sheet, the lists line up with the grid if no name breaks
+        # over more lines for it.
+        lines = lists.lines
+        if grid_w < W - 1 and lists.measure(grid_w) <= lists_h + 0.01 and lists.lines == lines:
             lists_x, lists_w = grid_x, grid_w
         lists_h = lists.measure(lists_w)
         g_grid = 6 * MM * min(f, k)  # between the grid and the lists
@@ -167,6 +177,11 @@ def _too_big(c: Content, sheet: Size, weeks: int, width_ok: bool) -> str:
         fix += f", or print it on a bigger sheet ({'a3' if bigger is A3 else 'tabloid'})"
     scale = scale_for(big_sheet=sheet.width > A4.width * 1.2)
     return (
-        f"the poster of {c.title!r} ({len(c.rows)} weeks × {len(c.keys)} sessions) does not fit one {sheet.name} sheet "
+        f"the poster of {c.title!r} ({_count(len(c.rows), 'week')} × {_count(len(c.keys), 'session')}) does not fit one {sheet.name} sheet "
         f"with {BOX_MIN / MM:g} mm tick boxes, {scale.dose.floor:g} pt doses and {FLOOR:g} pt type; {fix}"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    # Not wording.plural: a message for the terminal keeps plain spaces.
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

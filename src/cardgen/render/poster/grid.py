@@ -24,7 +24,7 @@ from cardgen.units import MM
 PAD = 1.5 * MM  # between a cell's text and its left side
 PAD_R = 4 * MM  # between a cell's text and its right side: a dose must not touch the next rule
 VPAD = 1.5 * MM  # above and below the head's text
-ROOMY = 2.5 * MM  # above and below a row's text, where the sheet has the room
+ROOMY = 2.5 * MM  # above and below a row's text (at least), where the sheet has the room
 TIGHT = 1.5 * MM  # …and where it has not
 BOX_GAP = 2 * MM  # boxes in neighbouring rows stay this far apart (print guide: >= 2 mm)
 BOX_TEXT = 3 * MM  # between a box and the dose beside it, or under it
@@ -57,7 +57,8 @@ class Grid(Block):
         self, c: Content, z: Sizes, *, stacked: bool, split_notes: bool, box: float, k: float, focus: bool = True, roomy: bool = True
     ):
         self.c, self.z, self.stacked, self.split_notes, self.box_min, self.k = c, z, stacked, split_notes, box, k
-        self.pad = ROOMY if roomy else TIGHT
+        # Room around a row's text grows with its size: big type close to a rule looks crammed.
+        self.pad = max(ROOMY, 0.25 * max(z.week, z.dose)) if roomy else TIGHT
         self.show_focus = focus
         self.cols: Cols | None = None
         self._width = -1.0
@@ -180,7 +181,10 @@ class Grid(Block):
         if self.stacked:
             row_min = 2 * self.pad + max(self._stack_h(notes_n), self._stack_h(caps_n) + BOX_TEXT + self.box_min)
         else:
-            row_min = max(2 * self.pad + self._stack_h(max(notes_n, caps_n)), self._beside_box() + BOX_GAP)
+            # A cell's dose and caption are centred on its box; the week's label shares the dose's
+            # baseline, and its note lines may run further down the row.
+            cell_h = self._stack_h(caps_n)
+            row_min = max(2 * self.pad + cell_h, 2 * self.pad + 2 * self._stack_h(notes_n) - cell_h, self._beside_box() + BOX_GAP)
         self.cols = Cols(
             label_w, col_w, keys, key_size, tuple(focus), notes, tuple(captions), text_w, head_h, notes_n, caps_n, row_min
         )
@@ -221,13 +225,16 @@ class Grid(Block):
         # A session done twice a week parts its two columns with a thin rule.
         starts = {span.first for span in c.spans}
         for j, cx in enumerate(col_x):
-            (heavy if j in starts else rules).append((cx, row_top + cols.head_h * 0.15, cx, bottom))
+            if j in starts:
+                heavy.append((cx, row_top + cols.head_h * 0.15, cx, bottom))
+            else:  # under the focus that spans both columns
+                rules.append((cx, row_top, cx, bottom))
         big, small = self._big(), self._small()
         cell_h = self._stack_h(cols.caps_n)
         if self.stacked:
             used = max(self._stack_h(cols.notes_n), cell_h + BOX_TEXT + self.box)
         else:
-            used = self._stack_h(max(cols.notes_n, cols.caps_n))
+            used = cell_h
         for i, row in enumerate(c.rows):
             y_top = row_top - i * self.row_h
             if row.marked:

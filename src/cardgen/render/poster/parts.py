@@ -221,6 +221,11 @@ class Lists(Block):
         self.height = sum(max(b.height for b in r) for r in rows) + (len(rows) - 1) * LIST_GAP
         return self.height
 
+    @property
+    def lines(self) -> int:
+        """How many lines the lists take at the width last measured."""
+        return sum(1 for b in self.laid for col in b.columns for x in col if not x.inline)
+
     def _lay(self, lst: ExerciseList, width: float, columns: int) -> _Laid:
         z = self.z
         inner = (width - (columns - 1) * LIST_COL_GAP) / columns
