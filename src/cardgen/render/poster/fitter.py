@@ -24,7 +24,6 @@ from cardgen.units import MM
 MARGIN = 10.5 * MM
 BOX_MIN = 12 * MM  # ticked with a pen held at arm's length, often standing
 BOX_GOOD = 15 * MM  # what a short plan gets before the type starts to shrink
-BALANCE = 0.55  # the least box beside a dose, as a share of its row's height
 SIDE_MIN = 55 * MM  # the least width of the column of lists beside the grid
 BIGGER = {A4.name: A3, LETTER.name: TABLOID}
 
@@ -61,38 +60,34 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
         f *= 0.94
     weeks, width_ok = 0, False
     # Big boxes first, then type as large as they allow; the grid across the sheet first, then beside
-    # the lists; only then boxes down to their least size.
-    # Rows with room around their text at a smaller size look better than crammed ones at a bigger.
-    # A dose beside its box reads best: a smaller size of it goes before stacking dose over box.
+    # the lists; only then boxes down to their least size. Rows with room around their text at a
+    # smaller size look better than crammed ones at a bigger; a dose beside its box reads best, so
+    # every size of that goes before stacking dose over box.
+    # An exercise's name under its dose on one line reads better than a bigger dose over a broken one.
     tries = [
-        (need, side, roomy, f, stacked, split)
+        (need, side, roomy, f, stacked, split, caps)
         for need in (BOX_GOOD * min(k, 1.2), BOX_MIN)
         for side in (False, True)
         for roomy in (True, False)
         for stacked in (False, True)
+        for caps in (1, 99)
         for f in factors
         for split in (False, True)
     ]
-    fallback = None
-    for need, side, roomy, f, stacked, split in tries:
+    for need, side, roomy, f, stacked, split, caps in tries:
         try:
-            layout = _layout(c, sheet, scale, factors, f, k, need, side, roomy, stacked, split)
+            layout = _layout(c, sheet, scale, factors, f, k, need, side, roomy, stacked, split, caps)
         except NoFit as e:
             weeks = max(weeks, e.weeks)
             width_ok = width_ok or e.width_ok
             continue
-        if layout.grid.box < need - 0.01:
-            continue
-        # A tall row with a small box beside a big dose looks empty: such a layout is kept only
-        # when no smaller type lets the box grow with its row.
-        if stacked or layout.grid.box >= BALANCE * layout.grid.row_h - 0.01:
+        if layout.grid.box >= need - 0.01:
             return layout, weeks, width_ok
-        fallback = fallback or layout
-    return fallback, weeks, width_ok
+    return None, weeks, width_ok
 
 
 def _layout(
-    c: Content, sheet: Size, scale: Scale, factors: list[float], f: float, k: float, need: float, side: bool, roomy: bool, stacked: bool, split: bool
+    c: Content, sheet: Size, scale: Scale, factors: list[float], f: float, k: float, need: float, side: bool, roomy: bool, stacked: bool, split: bool, caps: int
 ) -> Layout:
     z = Sizes.at(scale, f)
     frame = Box(0, 0, sheet.width, sheet.height).inset(MARGIN)
@@ -104,7 +99,7 @@ def _layout(
         info = Info(c, z.info, k, stack=False)
         info_top = top - 2 * MM
         info_h = info.measure(W)
-        grid = Grid(c, z, stacked=stacked, split_notes=split, box=need, k=k, roomy=roomy)
+        grid = Grid(c, z, stacked=stacked, split_notes=split, box=need, k=k, roomy=roomy, caption_lines=caps)
         grid_w = grid.natural_width(W)
         lists = Lists(c.lists, z, per_row={1: 1, 2: 2, 4: 2}.get(len(c.lists), 3))
         lists_h = lists.measure(W)
@@ -126,7 +121,7 @@ def _layout(
         lists_top = grid_top - grid_h - g_grid - spare * 0.6
         return Layout(frame, header, info, (frame.x, info_top, W), grid, (grid_x, grid_top, grid_w), lists, (lists_x, lists_top, lists_w))
     # The lists beside the grid name each session's focus; the column heads need only the key.
-    grid = Grid(c, z, stacked=stacked, split_notes=split, box=need, k=k, focus=False, roomy=roomy)
+    grid = Grid(c, z, stacked=stacked, split_notes=split, box=need, k=k, focus=False, roomy=roomy, caption_lines=caps)
     grid_w = grid.natural_width(W - GUTTER - SIDE_MIN)
     side_w = W - grid_w - GUTTER
     grid_top = top - g_head

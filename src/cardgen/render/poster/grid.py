@@ -29,6 +29,7 @@ TIGHT = 1.5 * MM  # …and where it has not
 BOX_GAP = 2 * MM  # boxes in neighbouring rows stay this far apart (print guide: >= 2 mm)
 BOX_TEXT = 3 * MM  # between a box and the dose beside it, or under it
 BOX_MAX = 24 * MM  # a bigger box only pulls a week's row apart
+BALANCE = 0.6  # the least box beside a dose, as a share of its row's height, where rows grow
 CAP = 0.72  # cap height of Noto Sans, in ems: text is centred on what the eye sees
 UNDER = 0.35  # from a big line's baseline to the cap line of the small line under it, in its ems
 PITCH = 1.2  # between small lines, in their ems
@@ -54,8 +55,19 @@ class Cols:
 
 class Grid(Block):
     def __init__(
-        self, c: Content, z: Sizes, *, stacked: bool, split_notes: bool, box: float, k: float, focus: bool = True, roomy: bool = True
+        self,
+        c: Content,
+        z: Sizes,
+        *,
+        stacked: bool,
+        split_notes: bool,
+        box: float,
+        k: float,
+        focus: bool = True,
+        roomy: bool = True,
+        caption_lines: int = 99,
     ):
+        self.caption_lines = caption_lines  # a caption broken over more lines than this does not fit
         self.c, self.z, self.stacked, self.split_notes, self.box_min, self.k = c, z, stacked, split_notes, box, k
         # Room around a row's text grows with its size: big type close to a rule looks crammed.
         self.pad = max(ROOMY, 0.25 * max(z.week, z.dose)) if roomy else TIGHT
@@ -83,7 +95,12 @@ class Grid(Block):
         if rows_h < n * cols.row_min - 0.01:
             self.row_h = cols.row_min
         else:
-            cap = max(cols.row_min, min(34 * MM * self.k, cols.row_min + 14 * MM * self.k))
+            cap = min(34 * MM * self.k, cols.row_min + 14 * MM * self.k)
+            if not self.stacked:
+                # A tall row with a small box beside a big dose looks empty: a row grows only as far
+                # as the box beside its dose can grow with it.
+                cap = min(cap, (cols.col_w - PAD - PAD_R - BOX_TEXT - cols.text_w) / BALANCE)
+            cap = max(cols.row_min, cap)
             self.row_h = min(rows_h / n, cap)
         self.box = self._box(self.row_h)
         self.height = cols.head_h + n * self.row_h
@@ -159,7 +176,7 @@ class Grid(Block):
             for cell in r.cells:
                 text = cell.caption if cell else ""
                 lines = wrap(text, REGULAR, z.caption, area)
-                if not whole_words(text, lines):
+                if not whole_words(text, lines) or len(lines) > self.caption_lines:
                     raise NoFit(width_ok=False)
                 per_row.append(lines)
             captions.append(tuple(per_row))
