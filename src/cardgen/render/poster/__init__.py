@@ -9,17 +9,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
-
 from cardgen.errors import CardgenError
 from cardgen.options import PosterPaper
 from cardgen.plan.model import Plan
 from cardgen.prepress.paper import POSTER_SHEETS
-from cardgen.render.document import Meta, finish_canvas, tune_reportlab
+from cardgen.render.document import Meta, new_canvas, tune_reportlab
 from cardgen.render.layout import DrawContext
 from cardgen.render.poster.content import content_of
 from cardgen.render.poster.fitter import fit
-from cardgen.style.fonts import REGULAR, register
+from cardgen.style.fonts import register
 from cardgen.style.theme import Theme
 
 __all__ = ["PosterOptions", "render_poster"]
@@ -45,11 +43,9 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
     c = content_of(plan, options.athlete)
     layout = fit(c, sheet)
     buf = io.BytesIO()
-    # The stubs type initialFontName as a float; ReportLab takes a font name (and then never
-    # references an unembedded Helvetica).
-    canv = Canvas(buf, pagesize=sheet.as_tuple(), invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
-    finish_canvas(
-        canv,
+    canv = new_canvas(
+        buf,
+        sheet.as_tuple(),
         Meta(
             title=f"{plan.title}: poster",
             author=options.athlete or "cardgen",
