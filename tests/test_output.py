@@ -52,7 +52,7 @@ def _session_of(content, count: int, name_words: int) -> None:
 def test_a_crowded_card_shrinks_with_a_warning(content, tmp_path):
     _session_of(content, 9, 2)  # larger card type (issue 6): nine long names need a smaller size
     result = build(BuildOptions("basic", out=tmp_path / "out", only=("cards",)), content.load())
-    assert "Week 1 · Session A (front): text shrunk to 95% to fit the card" in result.warnings
+    assert "Week 1 · Session A (front): text shrunk to 86% to fit the card" in result.warnings
 
 
 def test_a_card_that_cannot_fit_fails_naming_it_and_writes_nothing(content, tmp_path):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from cardgen.render.flow import TextBlock
 from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
@@ -158,6 +159,14 @@ class DoseRow(Block):
         self.height = text + self._pad
         return self.height
 
+    @property
+    def first_baseline(self) -> float:
+        """How far below the row's top its first baseline sits (after `measure`)."""
+        if not self._lines:
+            return 0.0
+        h, words = self._lines[0]
+        return self._pad / 2 + h - _descent(words)
+
     def paint(self, ctx: DrawContext) -> None:
         y = self.height - self._pad / 2
         with TextBatch(ctx.canv, ctx.theme.ink) as text:
@@ -221,7 +230,7 @@ class ExerciseRow(Block):
     """One exercise as a table row: its name in a column of `name_width`, the dose and boxes
     beside it, and its note (if any) under the name across both."""
 
-    def __init__(self, name: Block, dose: DoseRow, note: Block | None, name_width: float, space_after: float = 0.0):
+    def __init__(self, name: TextBlock, dose: DoseRow, note: Block | None, name_width: float, space_after: float = 0.0):
         self.name, self.dose, self.note, self.name_width = name, dose, note, name_width
         self.space_after = space_after
 
@@ -229,17 +238,17 @@ class ExerciseRow(Block):
         self.width = width
         self._nh = self.name.measure(self.name_width)
         self._dh = self.dose.measure(width - self.name_width - 3 * MM)
-        self._row = max(self._nh, self._dh)
+        # The name's first line sits on the dose's baseline: one row, read across.
+        self._shift = self.dose.first_baseline - self.name.style.first_baseline
+        self._row = max(self._nh + max(0.0, self._shift), self._dh + max(0.0, -self._shift))
         self._th = self.note.measure(width - self.dose.boxes.width - BOX_TEXT) if self.note else 0.0
         self.height = self._row + self._th
         return self.height
 
     def paint(self, ctx: DrawContext) -> None:
         top, dose_x = self.height, self.name_width + 3 * MM
-        # A name shorter than its dose row is centred on it; a longer one starts level with it.
-        name_y = top - (self._row + self._nh) / 2 if self._nh < self._dh else top - self._nh
-        self.name.draw(ctx, 0, name_y, self.name_width)
-        self.dose.draw(ctx, dose_x, top - self._dh, self.width - dose_x)
+        self.name.draw(ctx, 0, top - max(0.0, self._shift) - self._nh, self.name_width)
+        self.dose.draw(ctx, dose_x, top - max(0.0, -self._shift) - self._dh, self.width - dose_x)
         if self.note:
             self.note.draw(ctx, 0, 0, self.width - self.dose.boxes.width - BOX_TEXT)
 
