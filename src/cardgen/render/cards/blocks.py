@@ -259,7 +259,7 @@ class Progression(Block):
     the font has none."""
 
     def __init__(self, left: Sequence[Run], doses: tuple[str, str], style: TextStyle, space_after: float = 0.0):
-        self.left, self.doses, self.style = list(left), doses, style
+        self.left, self.doses, self.style = [(curly(t), st) for t, st in left], doses, style
         self.space_after = space_after
 
     def _dose_width(self) -> float:

@@ -25,6 +25,7 @@ class Face:
     foot: list[Block] = field(default_factory=list)
     cols: int = 1
     foot_gap: float = 2 * MM  # at least this much between the exercises and the foot
+    spread: float = SPREAD  # the most white space added between two exercises when there is room
 
     def runs(self, width: float) -> list[list[Block]]:
         """The body in `cols` runs, in order, the tallest as short as it can be."""
@@ -49,13 +50,13 @@ class Face:
 
     def draw(self, ctx: DrawContext, box: Box) -> None:
         """The header from the top, the foot on the bottom, and the exercises between, spaced out
-        a little (never more than SPREAD) when the card has room, so it reads as a whole."""
+        a little (never more than `spread`) when the card has room, so it reads as a whole."""
         width = box.width
         free = box.height - self.height(width)
         y = draw_stack(ctx, self.head, box.x, box.top, width)
         col = self.col_width(width)
         for k, run in enumerate(self.runs(width)):
-            extra = min(SPREAD, max(0.0, free) / len(run)) if run else 0.0
+            extra = min(self.spread, max(0.0, free) / len(run)) if run else 0.0
             yy = y - (gap_between(self.head[-1], run[0]) if self.head and run else 0.0)
             prev: Block | None = None
             for b in run:

@@ -103,7 +103,7 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
         for s in wallet.session_cards(plan):
             pairs.append((
                 fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE + bigger),
-                fit(s.name, f"{label}back", wallet.back_variants(s, plan), styles, box, BACK_ADVICE + bigger),
+                fit(s.name, f"{label}back", wallet.back_variants(s), styles, box, BACK_ADVICE + bigger),
             ))
     else:
         cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]

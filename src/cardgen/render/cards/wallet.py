@@ -87,12 +87,8 @@ def front_variants(card: SessionCard, plan: Plan, athlete: str | None) -> list[V
     return [Variant(lambda z: front(card, plan, athlete, z, titled=True)), Variant(lambda z: front(card, plan, athlete, z, titled=False))]
 
 
-def back_variants(card: SessionCard, plan: Plan) -> list[Variant]:
-    return [
-        Variant(lambda z: back(card, plan, z, None, titled=True)),
-        Variant(lambda z: back(card, plan, z, None, titled=False)),
-        Variant(lambda z: back(card, plan, z, 1, titled=False), "only the first cue of each exercise fits", tier=1),
-    ]
+def back_variants(card: SessionCard) -> list[Variant]:
+    return [Variant(lambda z: back(card, z, None)), Variant(lambda z: back(card, z, 1), "only the first cue of each exercise fits", tier=1)]
 
 
 def front(card: SessionCard, plan: Plan, athlete: str | None, z: CardStyles, titled: bool) -> Face:
@@ -112,14 +108,15 @@ def front(card: SessionCard, plan: Plan, athlete: str | None, z: CardStyles, tit
     for p, doses, when in progressions(card):
         left = [(p.exercise.name, z.name)] + ([(f"{NBSP}{NBSP}{when}", weeks)] if when else [])
         body.append(Progression(left, doses, z.dose, space_after=z.gap))
-    return Face(head, body, [TextBlock(easy_weeks(card), z.facts)], foot_gap=1.2 * MM)
+    # A wallet card is read as a list: its rows stay close even when there is room.
+    return Face(head, body, [TextBlock(easy_weeks(card), z.facts)], foot_gap=1.2 * MM, spread=1 * MM)
 
 
-def back(card: SessionCard, plan: Plan, z: CardStyles, cues: int | None, titled: bool) -> Face:
+def back(card: SessionCard, z: CardStyles, cues: int | None) -> Face:
     head: list[Block] = [TextBlock(f"{card.name}: {FORM_CUES.lower()}", z.title), Rule(z.rule, 1.6 * MM)]
     body: list[Block] = []
     for p, _, _ in progressions(card):
         said = p.key_cues[:cues] if cues else p.key_cues
         runs: list[tuple[str, str] | tuple[str, str, str]] = [(p.exercise.name + ":", BOLD), (" " + " ".join(c.rstrip(".") + "." for c in said), REGULAR)]
         body.append(RichText(runs, z.cue.but(space_after=z.gap)))
-    return Face(head, body, [TextBlock(plan.title, z.facts)] if titled else [], foot_gap=1.2 * MM)
+    return Face(head, body, spread=1 * MM)
