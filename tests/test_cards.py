@@ -335,6 +335,9 @@ def test_no_printing_instructions_inside_any_card_trim(sheets, key):
         assert "Print at 100 % (actual size)" in first and "50 mm" in first
         assert ("Print one-sided" if key[2] == "fold" else f"Print two-sided, flip on {key[2]} edge") in first
         assert _lead(sheet) == 1 or pages(pdf)[1]["chars"] == [] and pages(pdf)[1]["lines"] == []
+        # a sketch of the sheet: its cuts solid, a fold dashed and said to be one
+        dashed = [ln for ln in pages(pdf)[0]["lines"] if ln.get("dash") and ln["dash"][0]]
+        assert bool(dashed) == (key[2] == "fold") and ("fold, printed sides out" in first) == (key[2] == "fold")
 
 
 @pytest.mark.parametrize("key", [k for k in EVERY if k[2] == "fold"], ids="-".join)

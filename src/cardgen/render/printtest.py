@@ -9,10 +9,12 @@ means the back printed 1.5 mm too far left, so backs must move 1.5 mm right (--b
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.errors import CardgenError
+from cardgen.prepress.cards import Segment
 from cardgen.prepress.paper import SHEETS, Size, printable_frame
 from cardgen.render.document import Meta, new_canvas, tune_reportlab
 from cardgen.render.text import wrap
@@ -72,14 +74,47 @@ def render_print_test(paper: str) -> bytes:
     return buf.getvalue()
 
 
-def draw_instructions(canv: Canvas, sheet: Size, title: str, steps: list[str]) -> None:
-    """A page that says how to print and cut, with the 50 mm ruler to check the scale by.
+def draw_instructions(
+    canv: Canvas, sheet: Size, title: str, steps: list[str], cuts: Sequence[Segment] = (), folds: Sequence[Segment] = ()
+) -> None:
+    """A page that says how to print and cut, with the 50 mm ruler to check the scale by and a
+    sketch of the sheet with its cut (solid) and fold (dashed) lines, given in sheet coordinates.
 
     For sheets whose paper edge is the card edge: there is no margin to put this on, and on a card
     it would be cut into the deck.
     """
     y = _text(canv, sheet, title, steps)
-    _ruler(canv, printable_frame(sheet).x + 12 * MM, y - 8 * MM)
+    x = printable_frame(sheet).x + 12 * MM
+    _ruler(canv, x, y - 8 * MM)
+    if cuts or folds:
+        _sketch(canv, sheet, x, y - 22 * MM, cuts, folds)
+
+
+def _sketch(canv: Canvas, sheet: Size, x: float, top: float, cuts: Sequence[Segment], folds: Sequence[Segment]) -> None:
+    """The sheet at a fifth of its size, its cut and fold lines, and what each line means."""
+    k = 0.2
+    w, h = sheet.width * k, sheet.height * k
+    y = top - h
+    canv.saveState()
+    canv.setStrokeColorRGB(0, 0, 0)
+    canv.setLineWidth(LINE)
+    canv.rect(x, y, w, h, stroke=1, fill=0)
+    canv.setLineWidth(1.0)
+    for x1, y1, x2, y2 in cuts:
+        canv.line(x + x1 * k, y + y1 * k, x + x2 * k, y + y2 * k)
+    canv.setDash(2, 2)
+    for x1, y1, x2, y2 in folds:
+        canv.line(x + x1 * k, y + y1 * k, x + x2 * k, y + y2 * k)
+    canv.setFont(REGULAR, 10)
+    lx = x + w + 8 * MM
+    canv.setDash()
+    canv.line(lx, top - 4 * MM, lx + 10 * MM, top - 4 * MM)
+    canv.drawString(lx + 13 * MM, top - 4 * MM - 3.5, "cut")
+    if folds:
+        canv.setDash(2, 2)
+        canv.line(lx, top - 11 * MM, lx + 10 * MM, top - 11 * MM)
+        canv.drawString(lx + 13 * MM, top - 11 * MM - 3.5, "fold, printed sides out")
+    canv.restoreState()
 
 
 def _text(canv: Canvas, sheet: Size, title: str, paragraphs: list[str]) -> float:

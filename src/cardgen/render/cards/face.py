@@ -33,7 +33,8 @@ class Face:
             return [self.body]
         col = self.col_width(width)
         hs = [b.measure(col) + b.space_after for b in self.body]
-        cut = min(range(1, len(hs)), key=lambda k: max(sum(hs[:k]), sum(hs[k:])))
+        # on a tie the first column takes more: it is read first
+        cut = min(range(1, len(hs)), key=lambda k: (max(sum(hs[:k]), sum(hs[k:])), -k))
         return [self.body[:cut], self.body[cut:]]
 
     def col_width(self, width: float) -> float:

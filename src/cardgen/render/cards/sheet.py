@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from cardgen.errors import CardgenError
 from cardgen.options import CardSize, Duplex, Paper
 from cardgen.plan.model import Plan
-from cardgen.prepress.cards import CARD_SIZES, CardSheet, card_sheet
+from cardgen.prepress.cards import CARD_SIZES, CardSheet, Segment, card_sheet
 from cardgen.prepress.paper import SHEETS, Box
 from cardgen.render.cards import wallet, week
 from cardgen.render.cards.blocks import BoxColumn
@@ -73,7 +73,7 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme) -> Rendered:
         sheets = -(-len(faces) // sheet.per_sheet)
         lead = 1 if sheet.backs_on_front else 2
         pages = lead + sheets * (1 if sheet.backs_on_front else 2)
-        draw_instructions(canv, sheet.sheet, f"{plan.title}: printing the pocket cards", _instructions(options, pages))
+        draw_instructions(canv, sheet.sheet, f"{plan.title}: printing the pocket cards", _instructions(options, pages), *_cut_lines(sheet))
         for _ in range(lead):
             canv.showPage()
     for start in range(0, len(faces), sheet.per_sheet):
@@ -153,6 +153,15 @@ def _instructions(options: CardOptions, pages: int) -> list[str]:
             f"This page and the blank one behind it are not cards: to save a sheet, print pages {first}–{pages}.",
         ]
     return steps
+
+
+def _cut_lines(sheet: CardSheet) -> tuple[list[Segment], list[Segment]]:
+    """The quarter sheet's cuts and fold as whole lines across the paper, for the instructions' sketch."""
+    w, h = sheet.sheet.width, sheet.sheet.height
+    cuts = [(sheet.left + c * sheet.card_width, 0.0, sheet.left + c * sheet.card_width, h) for c in range(1, sheet.cols)]
+    cuts += [(0.0, sheet.top - r * sheet.card_height, w, sheet.top - r * sheet.card_height) for r in range(1, sheet.rows)]
+    folds = [(w / 2, 0.0, w / 2, h)] if sheet.fold == "vertical" else [(0.0, h / 2, w, h / 2)] if sheet.fold else []
+    return cuts, folds
 
 
 def _draw_marks(canv: Canvas, sheet: CardSheet, options: CardOptions) -> None:
