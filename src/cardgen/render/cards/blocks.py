@@ -60,6 +60,8 @@ class Stack(Block):
         self.space_after = space_after
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self.width:
+            return self.height  # measured at this width already: a face is measured to fit, then to draw
         self.width = width
         self.height = stack_height(self.blocks, width)
         return self.height
@@ -151,6 +153,8 @@ class DoseRow(Block):
         self.space_after = space_after
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self.width:
+            return self.height  # measured at this width already: a face is measured to fit, then to draw
         self.width = width
         room = width - (self.boxes.width + BOX_TEXT if self.boxes.sets else 0.0)
         self._lines = _set_runs(self.runs, room)
@@ -235,6 +239,8 @@ class ExerciseRow(Block):
         self.space_after = space_after
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self.width:
+            return self.height  # measured at this width already: a face is measured to fit, then to draw
         self.width = width
         self._nh = self.name.measure(self.name_width)
         self._dh = self.dose.measure(width - self.name_width - 3 * MM)
@@ -268,6 +274,8 @@ class Progression(Block):
         return stringWidth(a, st.font, st.size) + (ARROW * st.size + stringWidth(b, st.font, st.size) if b else 0.0)
 
     def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self.width:
+            return self.height  # measured at this width already: a face is measured to fit, then to draw
         self.width = width
         left = sum(stringWidth(t, s.font, s.size) for t, s in self.left)
         self._inline = left + 3 * MM + self._dose_width() <= width
