@@ -127,14 +127,15 @@ class NoteLines(Block):
 
 
 class Rule(Block):
-    """A line across the frame in the accent colour: under a title, between parts."""
+    """A line across the frame in the accent colour, centred in `space` of height: under a title,
+    between parts, under a card's head."""
 
     def __init__(self, weight: float = RULE, space: float = 0):
         self.weight, self.space = weight, space
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         self.width = width
-        self.height = self.weight + self.space
+        self.height = max(self.weight, self.space)
         return self.height
 
     def paint(self, ctx: DrawContext) -> None:

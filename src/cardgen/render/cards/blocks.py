@@ -70,22 +70,6 @@ class Stack(Block):
         draw_stack(ctx, self.blocks, 0, self.height, self.width)
 
 
-class Rule(Block):
-    """The header's rule, in the accent colour."""
-
-    def __init__(self, weight: float, space: float):
-        self.weight, self.space = weight, space
-
-    def measure(self, width: float, avail: float = math.inf) -> float:
-        self.width, self.height = width, self.space
-        return self.height
-
-    def paint(self, ctx: DrawContext) -> None:
-        ctx.canv.setStrokeColorRGB(*ctx.theme.accent)
-        ctx.canv.setLineWidth(self.weight)
-        ctx.canv.line(0, self.space / 2, self.width, self.space / 2)
-
-
 class Facts(Block):
     """Facts joined by middle dots, breaking between facts rather than inside one; with `date`, a
     label and a ruled line to write the day on, beside the last fact when there is room, else

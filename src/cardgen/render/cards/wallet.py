@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from cardgen.plan.dose import Dose
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
-from cardgen.render.cards.blocks import Facts, Progression, Rule
+from cardgen.render.blocks import Rule
+from cardgen.render.cards.blocks import Facts, Progression
 from cardgen.render.cards.face import Face, Variant
 from cardgen.render.flow import RichText, TextBlock
 from cardgen.render.layout import Block

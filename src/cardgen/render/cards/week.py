@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
-from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Rule, Run, Stack
+from cardgen.render.blocks import Rule
+from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack
 from cardgen.render.cards.face import Face, Variant
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block
