@@ -61,3 +61,17 @@ def test_a_session_summary_is_true_of_the_whole_session_or_names_its_main_lift()
             else:
                 named = [p for p in s.items if text == f"{p.exercise.name} {dose_text(p.dose, side=False)}"]
                 assert named and named[0].exercise.kind != "power", text
+
+
+def test_rest_summary_names_the_exceptions_to_the_usual_rest():
+    from cardgen.pipeline import load, plan_from
+    from cardgen.wording import rest_summary
+
+    week = plan_from(load(), "8-week-half").weeks[3]
+    for s in week.sessions:
+        text = rest_summary(s.items).replace(NB, " ")
+        rests = [p.dose.rest for p in s.items]
+        usual = max(set(rests), key=rests.count)
+        assert text.startswith(rest_text(usual).replace(NB, " "))
+        for p in s.items:
+            assert (p.exercise.name in text) == (p.dose.rest != usual), text

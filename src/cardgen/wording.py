@@ -65,6 +65,16 @@ def rest_text(seconds: int | None) -> str:
     return f"rest {seconds}{NBSP}s"
 
 
+def rest_summary(items: Iterable[Prescription]) -> str:
+    """One line of rest for a list of exercises: "rest 60 s" when all share it, else the usual rest
+    and the exceptions by name: "rest 60 s; Nordic curl 2 min, Squat jump 90 s"."""
+    items = list(items)
+    rests = [p.dose.rest for p in items]
+    usual = max(sorted(set(rests), key=lambda r: r or 0), key=rests.count)
+    others = [f"{p.exercise.name} {rest_text(p.dose.rest).removeprefix('rest ')}" for p in items if p.dose.rest != usual]
+    return rest_text(usual) + (f"; {', '.join(others)}" if others else "")
+
+
 def date_range(a: dt.date, b: dt.date, *, year: bool = True) -> str:
     """"3–9 Mar 2026", "30 Mar – 5 Apr 2026", "28 Dec 2026 – 3 Jan 2027"; without the year for
     tables whose year is said elsewhere."""

@@ -16,7 +16,7 @@ from cardgen.render.layout import Block
 from cardgen.style.cards import CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, NBSP, TIMES, count, date_range, plural, rest_text, unit_note, week_end, weeks_text
+from cardgen.wording import FORM_CUES, NBSP, TIMES, count, date_range, plural, rest_summary, unit_note, week_end, weeks_text
 
 
 @dataclass(frozen=True)
@@ -94,14 +94,14 @@ def back_variants(card: SessionCard) -> list[Variant]:
 
 def front(card: SessionCard, plan: Plan, athlete: str | None, z: CardStyles, titled: bool) -> Face:
     first, last = card.weeks[0][0], card.weeks[-1][0]
-    rests = {p.dose.rest for _, s in card.weeks for p in s.items}
     end = week_end(last)
     facts = [
         plan.title if titled else "",
         plural(len(plan.weeks), "week"),
-        rest_text(rests.pop()) if len(rests) == 1 else "",
         date_range(first.start, end) if first.start and end else "",
         athlete or "",
+        # Rest goes last: a whole fact of its own, broken only between its exceptions.
+        rest_summary(p for p, _, _ in progressions(card)),
     ]
     head: list[Block] = [TextBlock(f"{card.name} · {card.focus}", z.title), Facts(facts, z.facts), Rule(z.rule, 1.6 * MM)]
     weeks = z.facts.but(font=REGULAR)
