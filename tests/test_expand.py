@@ -9,7 +9,7 @@ import pytest
 from cardgen import to_plan
 from cardgen.content.load import load_library
 from cardgen.content.schema import Exercise, PlanTemplate
-from cardgen.plan.dose import Dose, parse_dose, parse_weeks
+from cardgen.doselang import Dose, parse_dose, parse_weeks
 from cardgen.plan.ramp import RANGES, count_ladder, ramp_at
 from cardgen.wording import week_dates
 

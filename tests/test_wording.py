@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cardgen.plan.dose import Dose
+from cardgen.doselang import Dose
 from cardgen.wording import curly, date_range, dose_text, page_ref, plural, rest_text, weeks_text
 
 NB = "\u00a0"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cardgen.doselang import parse_weeks
 from cardgen.errors import CardgenError
-from cardgen.plan.dose import parse_weeks
 
 
 def page_selection(text: str | None, count: int) -> list[int]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cardgen.plan.dose import Dose
+    from cardgen.doselang import Dose
     from cardgen.plan.model import Prescription, SessionPlan, Week
 
 NBSP = "\u00a0"  # between a number and its unit: "30 s" never breaks over two lines

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.plan.dose import Dose
+from cardgen.doselang import Dose
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.render.blocks import Rule
 from cardgen.render.cards.blocks import Facts, Progression
