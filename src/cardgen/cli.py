@@ -13,7 +13,8 @@ from cardgen.options import CardSize, Duplex, Paper, PosterPaper, Product, Theme
 _content_option = click.option(
     "--content",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Content folder with exercises/ and plans/ [default: ./content if present, else the shipped library]",
+    help="Your content folder with exercises/ and plans/, added to the shipped library "
+    "[default: the current folder if it has both, else ./content if present, else the shipped library only]",
 )
 
 
@@ -95,7 +96,26 @@ def check(content) -> None:
     library = load(content)
     for warning in library.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{library.root}: {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')}, all valid.")
+    own_ex = [k for k in library.exercises if library.origins.get(k) != "shipped"]
+    own_plans = [k for k in library.plans if library.origins.get(f"plan:{k}") != "shipped"]
+    if len(own_ex) == len(library.exercises) and len(own_plans) == len(library.plans):
+        click.echo(f"{library.root}: {_count(own_ex, 'exercise')} and {_count(own_plans, 'plan')}, all valid.")
+    elif not own_ex and not own_plans:
+        click.echo(f"{library.root}: {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')} (shipped), all valid.")
+    else:
+        click.echo(f"{library.root}: {_count(own_ex, 'exercise')} and {_count(own_plans, 'plan')} of yours, all valid; "
+                   f"with the shipped library, {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')} to use.")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder) -> None:
+    """Start a workspace: your own exercises and plans, added to the shipped library."""
+    from cardgen.workspace import EXAMPLE_PLAN, init_workspace
+
+    for path in init_workspace(folder):
+        click.echo(str(path))
+    click.echo(f"Next: cd {folder} && cardgen check && cardgen build --plan {EXAMPLE_PLAN}")
 
 
 @main.command(name="list")
@@ -107,12 +127,15 @@ def list_(content) -> None:
     library = load(content)
     click.echo("Plans:")
     width = max((len(k) for k in [*library.plans, *library.exercises]), default=0)
+    origins = {k: library.origins.get(k, "yours") for k in [*library.exercises, *(f"plan:{k}" for k in library.plans)]}
+    o_width = max((len(o) for o in origins.values()), default=0)
     for plan_id, plan in sorted(library.plans.items()):
         sessions = len(plan.sessions)
-        click.echo(f"  {plan_id:<{width}}  {plan.title} ({plan.weeks} weeks, {sessions} session{'s' if sessions != 1 else ''} a week)")
+        about = f"{plan.title} ({plan.weeks} weeks, {sessions} session{'s' if sessions != 1 else ''} a week)"
+        click.echo(f"  {plan_id:<{width}}  {origins['plan:' + plan_id]:<{o_width}}  {about}")
     click.echo("Exercises:")
     for ex_id, ex in sorted(library.exercises.items()):
-        click.echo(f"  {ex_id:<{width}}  {ex.name}: {', '.join(ex.muscles.primary)}")
+        click.echo(f"  {ex_id:<{width}}  {origins[ex_id]:<{o_width}}  {ex.name}: {', '.join(ex.muscles.primary)}")
 
 
 def _count(items, noun: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from cardgen import to_plan
-from cardgen.content.load import Library, load_library
+from cardgen.content.load import Library, load_content
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError
 from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName
@@ -81,20 +81,28 @@ class BuildResult:
 
 
 def load(content: Path | None = None) -> Library:
-    return to_plan.with_coaching_warnings(load_library(content or default_content_dir()))
+    return to_plan.with_coaching_warnings(load_content(content or default_content_dir()))
 
 
 def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> Plan:
     template = library.plans.get(plan_id)
     if template is None:
-        known = ", ".join(sorted(library.plans)) or "none"
-        raise CardgenError(f"unknown plan {plan_id!r}{suggest(plan_id, library.plans)}; plans in {library.root}: {known}")
+        raise CardgenError(f"unknown plan {plan_id!r}{suggest(plan_id, library.plans)}; {_known_plans(library)}")
     if start is not None:
         try:
             start + dt.timedelta(weeks=template.weeks)
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
     return to_plan.plan(plan_id, template, library.exercises, start)
+
+
+def _known_plans(library: Library) -> str:
+    """The plans to choose from: the folder's own, then the shipped ones it adds to."""
+    own = sorted(k for k in library.plans if library.origins.get(f"plan:{k}", "yours") != "shipped")
+    shipped = sorted(k for k in library.plans if k not in own)
+    if not own:
+        return f"plans in {library.root}: {', '.join(shipped) or 'none'}"
+    return f"plans in {library.root}: {', '.join(own)}" + (f"; shipped: {', '.join(shipped)}" if shipped else "")
 
 
 def render(plan: Plan, options: BuildOptions) -> Rendered:

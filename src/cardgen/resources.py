@@ -16,9 +16,17 @@ def shipped(name: str) -> Path:
     return _PACKAGE.parent.parent / name
 
 
+def is_workspace(folder: Path) -> bool:
+    """A coach's workspace (as `cardgen init` writes it): a folder with both exercises/ and plans/."""
+    return (folder / "exercises").is_dir() and (folder / "plans").is_dir()
+
+
 def default_content_dir(cwd: Path | None = None) -> Path:
-    """`./content` when the user has one, otherwise the library that ships with cardgen."""
-    local = (cwd or Path.cwd()) / "content"
+    """The current folder when it is a workspace, else `./content` when the user has one, else the shipped library."""
+    here = cwd or Path.cwd()
+    if is_workspace(here):
+        return here
+    local = here / "content"
     if (local / "exercises").is_dir() or (local / "plans").is_dir():
         return local
     return shipped("content")

@@ -14,6 +14,11 @@ from cardgen.content.messages import describe, problems_from, suggest
 from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
 from cardgen.content.yamlsource import Source, read_yaml
 from cardgen.errors import ContentError, Problem
+from cardgen.resources import shipped
+
+SHIPPED = "shipped"
+YOURS = "yours"
+REPLACES = "yours, replaces shipped"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,8 @@ class Library:
     sources: dict[str, Source] = field(repr=False, compare=False, default_factory=dict)
     # Valid but questionable content (see content/coaching.py): shown to the user, never fatal.
     warnings: tuple[Problem, ...] = ()
+    # Where each item comes from, keyed like `sources`: SHIPPED, YOURS or REPLACES.
+    origins: dict[str, str] = field(repr=False, compare=False, default_factory=dict)
 
     def warnings_for(self, plan_id: str) -> tuple[Problem, ...]:
         """The warnings that concern building one plan: its own, and every exercise's."""
@@ -42,27 +49,60 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith(".." + os.sep + "..") else str(path)
 
 
-def load_library(root: Path) -> Library:
-    """Load and validate `root`; raise ContentError listing every problem found."""
+def load_content(root: Path) -> Library:
+    """A content folder over the shipped library: its own ids are added, and replace shipped ones."""
+    library = shipped("content")
+    if Path(root).resolve() == library.resolve():
+        return load_library(root, origin=SHIPPED)  # nothing to merge twice
+    return load_library(root, over=library)
+
+
+def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> Library:
+    """Load and validate `root` (laid over the library `over`, if given); raise ContentError listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentError([Problem(display_path(root), 0, "", "content folder not found")])
-    exercises, ex_sources, broken = _load_kind(root / "exercises", Exercise, problems)
-    plans, plan_sources, _ = _load_kind(root / "plans", PlanTemplate, problems)
+    exercises: dict[str, Exercise] = {}
+    plans: dict[str, PlanTemplate] = {}
+    ex_sources: dict[str, Source] = {}
+    plan_sources: dict[str, Source] = {}
+    ex_roots: dict[str, Path] = {}  # an exercise's picture is named relative to its own folder
+    origins: dict[str, str] = {}
+    broken: set[str] = set()
+    layers: list[tuple[Path, str]] = [(over, SHIPPED)] if over is not None else []
+    for folder, layer_origin in [*layers, (root, origin)]:
+        layer_ex, layer_ex_sources, layer_broken = _load_kind(folder / "exercises", Exercise, problems)
+        layer_plans, layer_plan_sources, layer_broken_plans = _load_kind(folder / "plans", PlanTemplate, problems)
+        # A broken file of the same id still replaces the shipped one: its own problems are reported.
+        for ex_id in [*layer_ex, *layer_broken]:
+            if ex_id in exercises:
+                del exercises[ex_id]
+            origins[ex_id] = REPLACES if ex_id in origins and layer_origin == YOURS else layer_origin
+        for plan_id in [*layer_plans, *layer_broken_plans]:
+            plans.pop(plan_id, None)
+            key = f"plan:{plan_id}"
+            origins[key] = REPLACES if key in origins and layer_origin == YOURS else layer_origin
+        exercises.update(layer_ex)
+        plans.update(layer_plans)
+        ex_sources.update(layer_ex_sources)
+        plan_sources.update(layer_plan_sources)
+        ex_roots.update(dict.fromkeys(layer_ex, folder))
+        broken = (broken - set(layer_ex)) | layer_broken
     if not exercises and not any(p.file.startswith(display_path(root / "exercises")) for p in problems):
         problems.append(Problem(display_path(root / "exercises"), 0, "", "no exercise files (*.yaml) found"))
     for ex_id, ex in exercises.items():
-        problems += _check_exercise(ex_id, ex, exercises, broken, ex_sources[ex_id], root)
+        problems += _check_exercise(ex_id, ex, exercises, broken, ex_sources[ex_id], ex_roots[ex_id])
     for plan_id, plan in plans.items():
         problems += _check_plan(plan, exercises, broken, plan_sources[plan_id])
     if problems:
         raise ContentError(problems)
     warnings = sorted(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id]))
     # Pictures are named relative to the content folder; later stages get them ready to open.
-    exercises = {k: ex.model_copy(update={"image": str((root / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
+    exercises = {k: ex.model_copy(update={"image": str((ex_roots[k] / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
     sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
-    return Library(root, exercises, plans, sources, tuple(warnings))
+    origins = {k: v for k, v in origins.items() if k in sources}
+    return Library(root, exercises, plans, sources, tuple(warnings), origins)
 
 
 def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
