@@ -14,6 +14,7 @@ from cardgen.cli import main
 from conftest import SHIPPED_CONTENT
 from test_validation import SQUAT_JUMP
 
+SHIPPED_PLANS = "; shipped: " + ", ".join(sorted(p.stem for p in (SHIPPED_CONTENT / "plans").glob("*.yaml")))
 SECOND_PLAN = """\
 title: Bridges only
 weeks: 2
@@ -49,18 +50,18 @@ def test_check_good_content_prints_one_line_and_exits_0(content):
     content.write("plans/bridges.yaml", SECOND_PLAN)
     result = run("check", "--content", "content")
     assert result.exit_code == 0
-    assert result.output == "content: 3 exercises and 2 plans, all valid.\n"
+    assert result.output == "content: 3 exercises and 2 plans of yours, all valid; with the shipped library, 47 exercises and 9 plans.\n"
 
 
 def test_check_counts_one_plan_in_the_singular(content):
-    assert run("check", "--content", "content").output == "content: 3 exercises and 1 plan, all valid.\n"
+    result = run("check", "--content", "content")
+    assert result.output == "content: 3 exercises and 1 plan of yours, all valid; with the shipped library, 47 exercises and 8 plans.\n"
 
 
 def test_check_uses_the_content_folder_of_the_cwd_by_default(content):
     result = run("check")
     assert result.exit_code == 0
-    assert result.output.startswith(f"{content.root}: 3 exercises and ")
-    assert result.output.endswith(", all valid.\n")
+    assert result.output.startswith(f"{content.root}: 3 exercises and 1 plan of yours, all valid; ")
 
 
 def test_check_the_shipped_content():
@@ -98,19 +99,24 @@ def test_check_missing_folder(content):
     assert result.output == "nowhere: content folder not found\n1 problem found.\n"
 
 
-def test_list_plans_and_exercises(content):
+def test_list_plans_and_exercises_and_where_each_comes_from(content):
     content.write("plans/bridges.yaml", SECOND_PLAN)
     result = run("list", "--content", "content")
     assert result.exit_code == 0
-    assert result.output == (
-        "Plans:\n"
-        "  basic         Basic plan (4 weeks, 1 session a week)\n"
-        "  bridges       Bridges only (2 weeks, 2 sessions a week)\n"
-        "Exercises:\n"
-        "  band-walk     Band walk: glutes\n"
-        "  glute-bridge  Glute bridge: glutes\n"
-        "  side-plank    Side plank: obliques\n"
-    )
+    lines = result.output.splitlines()
+    own = [line for line in lines if "  shipped  " not in line]
+    assert own == [
+        "Plans:",
+        "  basic                         yours                    Basic plan (4 weeks, 1 session a week)",
+        "  bridges                       yours                    Bridges only (2 weeks, 2 sessions a week)",
+        "Exercises:",
+        "  band-walk                     yours                    Band walk: glutes",
+        "  glute-bridge                  yours, replaces shipped  Glute bridge: glutes",
+        "  side-plank                    yours, replaces shipped  Side plank: obliques",
+    ]
+    # The shipped items the folder does not replace are listed too, in order among its own.
+    assert "  8-week-half                   shipped                  Half Marathon Leg Strength (8 weeks, 2 sessions a week)" in lines
+    assert lines.index("Exercises:") - 1 == len([p for p in (SHIPPED_CONTENT / "plans").glob("*.yaml")]) + 2
 
 
 def test_list_the_shipped_content():
@@ -142,14 +148,14 @@ def test_build_unknown_plan_suggests_the_closest(content, tmp_path):
     content.write("plans/bridges.yaml", SECOND_PLAN)
     result = run("build", "--plan", "basc", "--content", "content", "--out", "out")
     assert result.exit_code == 1
-    assert result.output == "Error: unknown plan 'basc' (did you mean 'basic'?); plans in content: basic, bridges\n"
+    assert result.output == "Error: unknown plan 'basc' (did you mean 'basic'?); plans in content: basic, bridges" + SHIPPED_PLANS + "\n"
     assert not (tmp_path / "out").exists()
 
 
 def test_build_unknown_plan_without_a_close_one(content):
     result = run("build", "--plan", "nope", "--content", "content")
     assert result.exit_code == 1
-    assert result.output == "Error: unknown plan 'nope'; plans in content: basic\n"
+    assert result.output == "Error: unknown plan 'nope'; plans in content: basic" + SHIPPED_PLANS + "\n"
 
 
 def test_build_unknown_plan_in_the_shipped_library(tmp_path, monkeypatch):
@@ -196,7 +202,7 @@ def test_check_prints_warnings_and_still_passes(content):
     result = run("check", "--content", "content")
     assert result.exit_code == 0
     assert result.stderr == JUMP_WARNING
-    assert result.stdout == "content: 4 exercises and 1 plan, all valid.\n"
+    assert result.stdout == "content: 4 exercises and 1 plan of yours, all valid; with the shipped library, 47 exercises and 8 plans.\n"
 
 
 def test_build_prints_the_warnings_of_its_plan_only(content, tmp_path):

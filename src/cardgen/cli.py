@@ -98,13 +98,11 @@ def check(content) -> None:
         click.echo(f"warning: {warning}", err=True)
     own_ex = [k for k in library.exercises if library.origins.get(k) != "shipped"]
     own_plans = [k for k in library.plans if library.origins.get(f"plan:{k}") != "shipped"]
-    if len(own_ex) == len(library.exercises) and len(own_plans) == len(library.plans):
-        click.echo(f"{library.root}: {_count(own_ex, 'exercise')} and {_count(own_plans, 'plan')}, all valid.")
-    elif not own_ex and not own_plans:
-        click.echo(f"{library.root}: {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')} (shipped), all valid.")
+    if (len(own_ex), len(own_plans)) in ((0, 0), (len(library.exercises), len(library.plans))):
+        click.echo(f"{library.root}: {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')}, all valid.")
     else:
         click.echo(f"{library.root}: {_count(own_ex, 'exercise')} and {_count(own_plans, 'plan')} of yours, all valid; "
-                   f"with the shipped library, {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')} to use.")
+                   f"with the shipped library, {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')}.")
 
 
 @main.command()
