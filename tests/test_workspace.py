@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
@@ -134,9 +134,13 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, monkeypatch):
     assert run("init", "empty").exit_code == 0
 
 
-def test_init_then_check_with_the_installed_command(tmp_path):
-    cardgen = shutil.which("cardgen") or str(Path(__import__("sys").executable).parent / "cardgen")
+def test_init_check_build_with_the_installed_command(tmp_path):
+    cardgen = Path(sys.executable).parent / "cardgen"  # the one installed beside this Python
     subprocess.run([cardgen, "init", "my-coaching"], cwd=tmp_path, check=True, capture_output=True)
-    done = subprocess.run([cardgen, "check"], cwd=tmp_path / "my-coaching", capture_output=True, text=True)
+    ws = tmp_path / "my-coaching"
+    done = subprocess.run([cardgen, "check"], cwd=ws, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "1 exercise and 1 plan of yours, all valid" in done.stdout
+    done = subprocess.run([cardgen, "build", "--plan", "my-first-plan", "--only", "cards"], cwd=ws, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (ws / "output" / "my-first-plan" / "cards.pdf").read_bytes().startswith(b"%PDF-")
