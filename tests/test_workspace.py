@@ -90,6 +90,24 @@ def test_a_broken_workspace_file_is_reported_with_its_own_path_and_line(tmp_path
     assert lines[3:] == ["3 problems found."]
 
 
+def test_a_shipped_plan_that_does_not_fit_a_replaced_exercise_is_left_out_with_a_warning(tmp_path, monkeypatch):
+    # six-move-leg-workout doses lateral-band-walk in steps; counted in reps, it cannot take that dose.
+    monkeypatch.chdir(tmp_path)
+    ws = workspace(tmp_path / "ws")
+    text = (SHIPPED_CONTENT / "exercises" / "lateral-band-walk.yaml").read_text(encoding="utf-8")
+    assert "\ncounted: steps\n" in text
+    (ws / "exercises" / "lateral-band-walk.yaml").write_text(text.replace("\ncounted: steps\n", "\ncounted: reps\n"), encoding="utf-8")
+    result = run("check", "--content", "ws")
+    assert result.exit_code == 0, result.output
+    why = ("shipped plan 'six-move-leg-workout' is left out: it does not fit your lateral-band-walk "
+           "(sessions.A.exercises[5].dose: this exercise is counted in reps, but the dose is in steps)")
+    assert result.stderr.startswith("warning: ") and result.stderr.rstrip().endswith(why)
+    result = run("build", "--plan", "six-move-leg-workout", "--content", "ws", "--out", "out")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and result.output.rstrip().endswith(why)
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_shipped_library_is_not_merged_twice(monkeypatch, tmp_path):
     library = load_content(SHIPPED_CONTENT)
     assert set(library.origins.values()) == {"shipped"}

@@ -87,6 +87,10 @@ def load(content: Path | None = None) -> Library:
 def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> Plan:
     template = library.plans.get(plan_id)
     if template is None:
+        # A shipped plan can be left out because it does not fit an exercise the folder replaced.
+        source = library.sources.get(f"plan:{plan_id}")
+        if source is not None and (why := [str(w) for w in library.warnings if w.file == source.file and "is left out" in w.message]):
+            raise CardgenError(why[0])
         raise CardgenError(f"unknown plan {plan_id!r}{suggest(plan_id, library.plans)}; {_known_plans(library)}")
     if start is not None:
         try:

@@ -93,14 +93,27 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> L
         problems.append(Problem(display_path(root / "exercises"), 0, "", "no exercise files (*.yaml) found"))
     for ex_id, ex in exercises.items():
         problems += _check_exercise(ex_id, ex, exercises, broken, ex_sources[ex_id], ex_roots[ex_id])
-    for plan_id, plan in plans.items():
-        problems += _check_plan(plan, exercises, broken, plan_sources[plan_id])
+    left_out: list[Problem] = []
+    for plan_id, plan in list(plans.items()):
+        found = _check_plan(plan, exercises, broken, plan_sources[plan_id])
+        if found and over is not None and origins[f"plan:{plan_id}"] == SHIPPED:
+            # A shipped plan is valid on its own: only an exercise of yours that replaces one of its
+            # exercises can break it. Your content must still build, so that plan is left out.
+            del plans[plan_id]
+            first = found[0]
+            yours = sorted({item.exercise for session in plan.sessions.values() for item in session.exercises if origins.get(item.exercise) == REPLACES})
+            reason = f"{first.field}: {first.message}" if first.field else first.message
+            message = f"shipped plan {plan_id!r} is left out: it does not fit your {', '.join(yours)} ({reason})"
+            left_out.append(Problem(first.file, first.line, "", message))
+            continue
+        problems += found
     if problems:
         raise ContentError(problems)
-    warnings = sorted(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id]))
+    warnings = sorted([*left_out, *(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id]))])
     # Pictures are named relative to the content folder; later stages get them ready to open.
     exercises = {k: ex.model_copy(update={"image": str((ex_roots[k] / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
     sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
+    # A left-out plan keeps its source, so its warning stays with it (Library.warnings_for).
     origins = {k: v for k, v in origins.items() if k in sources}
     return Library(root, exercises, plans, sources, tuple(warnings), origins)
 
