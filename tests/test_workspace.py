@@ -133,6 +133,9 @@ def test_init_check_build_in_a_new_workspace(tmp_path, monkeypatch):
     result = run("check")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"{ws}: 1 exercise and 1 plan of yours, all valid; ")
+    # Its one session is done twice a week: that is two sessions a week to the runner.
+    listed = run("list").output
+    assert any(line.startswith("  my-first-plan ") and line.endswith("(3 weeks, 2 sessions a week)") for line in listed.splitlines()), listed
     result = run("build", "--plan", "my-first-plan", "--only", "booklet")
     assert result.exit_code == 0, result.output
     with pdfplumber.open(ws / "output" / "my-first-plan" / "booklet.pdf") as pdf:

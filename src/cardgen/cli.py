@@ -128,7 +128,7 @@ def list_(content) -> None:
     origins = {k: library.origins.get(k, "yours") for k in [*library.exercises, *(f"plan:{k}" for k in library.plans)]}
     o_width = max((len(o) for o in origins.values()), default=0)
     for plan_id, plan in sorted(library.plans.items()):
-        sessions = len(plan.sessions)
+        sessions = sum(s.per_week for s in plan.sessions.values())  # a session done twice counts twice
         about = f"{plan.title} ({plan.weeks} weeks, {sessions} session{'s' if sessions != 1 else ''} a week)"
         click.echo(f"  {plan_id:<{width}}  {origins['plan:' + plan_id]:<{o_width}}  {about}")
     click.echo("Exercises:")
