@@ -36,10 +36,10 @@ except ImportError:  # a checkout without an install: use the source tree, here 
     sys.path.insert(0, str(REPO / "src"))
     ENV["PYTHONPATH"] = os.pathsep.join(x for x in (str(REPO / "src"), ENV.get("PYTHONPATH")) if x)
 
-# Targets from docs/performance.md (measured on the 2-core reference machine).
-TARGET_MS_PER_PAGE = 0.85
-TARGET_RATIO = 1.6
-TARGET_PROCESS_MS = 250
+# Targets from docs/performance.md: ratios against the floor, measured side by side in one run, so
+# that they hold on any machine; the two absolute ones assume a machine like the 2-core reference.
+TARGET_RATIO = 1.2  # in process: render / floor, medians
+TARGET_PROCESS_RATIO = 1.5  # whole process: cardgen build / floor.py as a script, medians
 TARGET_HELP_MS = 100
 TARGET_BOOKLET_KB = 100
 
@@ -150,14 +150,12 @@ def main(argv: list[str]) -> int:
     w = 34
     print(f"{'in-process':<{w}} {'best ms':>9} {'median ms':>10} {'ms/page':>8}   target")
     rows = [
-        ("cardgen render (layout + PDF)", t_render, f"<= {TARGET_MS_PER_PAGE} ms/page"),
-        ("cardgen load + expand + render", t_full, ""),
-        ("floor: bare canvas, same pages", t_floor, ""),
+        ("cardgen render (layout + PDF)", t_render),
+        ("cardgen load + expand + render", t_full),
+        ("floor: bare canvas, same pages", t_floor),
     ]
-    for label, xs, target in rows:
-        per_page = med(xs) / total
-        verdict = f"{target} {mark(per_page, TARGET_MS_PER_PAGE)}" if target else ""
-        print(f"  {label:<{w - 2}} {best(xs):9.1f} {med(xs):10.1f} {per_page:8.2f}   {verdict}")
+    for label, xs in rows:
+        print(f"  {label:<{w - 2}} {best(xs):9.1f} {med(xs):10.1f} {med(xs) / total:8.2f}")
     r_best, r_med = best(t_render) / best(t_floor), med(t_render) / med(t_floor)
     r_full = med(t_full) / med(t_floor)
     print(f"  {'ratio render / floor':<{w - 2}} {r_best:8.2f}x {r_med:9.2f}x {'':8}   <= {TARGET_RATIO}x {mark(r_med, TARGET_RATIO)}")
@@ -165,9 +163,10 @@ def main(argv: list[str]) -> int:
     print()
     print(f"{'whole process (wall, median)':<{w}} {'ms':>9}   target")
     build_ms = med(p_build)
-    print(f"  {'cardgen build --plan ' + a.plan:<{w - 2}} {build_ms:9.0f}   <= {TARGET_PROCESS_MS} ms {mark(build_ms, TARGET_PROCESS_MS)}")
+    r_process = build_ms / med(p_floor)
+    print(f"  {'cardgen build --plan ' + a.plan:<{w - 2}} {build_ms:9.0f}")
     print(f"  {'floor.py as a script, same pages':<{w - 2}} {med(p_floor):9.0f}")
-    print(f"  {'ratio build / floor':<{w - 2}} {build_ms / med(p_floor):8.2f}x")
+    print(f"  {'ratio build / floor':<{w - 2}} {r_process:8.2f}x   <= {TARGET_PROCESS_RATIO}x {mark(r_process, TARGET_PROCESS_RATIO)}")
     help_ms = med(p_help)
     print(f"  {'cardgen --help':<{w - 2}} {help_ms:9.0f}   <= {TARGET_HELP_MS} ms {mark(help_ms, TARGET_HELP_MS)}")
     print(f"  {'python -c pass (start-up)':<{w - 2}} {med(p_python):9.0f}")
