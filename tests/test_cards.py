@@ -636,3 +636,13 @@ def test_wallet_easy_weeks_say_only_what_changes(content):
     content.edit("plans/basic.yaml", "kind: taper, sets: 1, like_week: 1", "kind: deload")
     [card] = _session_cards(plan_from(content.load(), "basic"))
     assert _easy_weeks(card) == "Week\u00a04 race week: as planned."
+
+
+def test_a_session_done_twice_a_week_is_one_wallet_card_that_says_so():
+    plan = plan_from(LIBRARY, "glute-strength-basics")
+    groups = {s.group or s.key for w in plan.weeks for s in w.sessions}
+    assert any(s.per_week == 2 for w in plan.weeks for s in w.sessions), "the plan repeats a session"
+    words = " ".join(text(render(plan, BuildOptions("glute-strength-basics", only=("cards",), card="id1"))["cards.pdf"]).split())
+    for g in groups:
+        assert words.count(f"Session {g} ·") == 1, f"one wallet card for session {g}"
+    assert "A1" not in words and "twice a week" in words

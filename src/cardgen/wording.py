@@ -25,6 +25,11 @@ def plural(n: int, noun: str, plural_form: str | None = None) -> str:
     return f"{n}{NBSP}{noun if n == 1 else plural_form or noun + 's'}"
 
 
+def times_a_week(n: int) -> str:
+    """"twice a week" for a session done more than once; "" for the usual once."""
+    return {1: "", 2: "twice a week"}.get(n, f"{n} times a week")
+
+
 def span(low: int, high: int) -> str:
     return f"{low}" if low == high else f"{low}{DASH}{high}"
 

@@ -16,7 +16,7 @@ from cardgen.render.layout import Block
 from cardgen.style.cards import CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, NBSP, TIMES, count, date_range, plural, rest_summary, unit_note, week_end, weeks_text
+from cardgen.wording import FORM_CUES, NBSP, TIMES, count, date_range, plural, rest_summary, times_a_week, unit_note, week_end, weeks_text
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,13 @@ class SessionCard:
 
 
 def session_cards(plan: Plan) -> list[SessionCard]:
+    # A session done twice a week (A1, A2) is one session to carry: one wallet card, said to be
+    # done twice. Its repetitions are alike, so the first of each week stands for the week.
     keys: dict[str, list[tuple[Week, SessionPlan]]] = {}
     for w in plan.weeks:
         for s in w.sessions:
-            keys.setdefault(s.key, []).append((w, s))
+            if s.occurrence == 1:
+                keys.setdefault(s.group or s.key, []).append((w, s))
     return [SessionCard(k, v[0][1].focus, tuple(v)) for k, v in keys.items()]
 
 
@@ -98,6 +101,7 @@ def front(card: SessionCard, plan: Plan, athlete: str | None, z: CardStyles, tit
     facts = [
         plan.title if titled else "",
         plural(len(plan.weeks), "week"),
+        times_a_week(card.weeks[0][1].per_week),
         date_range(first.start, end) if first.start and end else "",
         athlete or "",
         # Rest goes last: a whole fact of its own, broken only between its exceptions.
