@@ -91,12 +91,8 @@ def date_range(a: dt.date, b: dt.date, *, year: bool = True) -> str:
     return f"{a.day}{NBSP}{a:%b} {a.year} {DASH} {b.day}{NBSP}{b:%b}{y}"
 
 
-def week_end(week: Week) -> dt.date | None:
-    return week.start + dt.timedelta(days=6) if week.start else None
-
-
 def week_dates(week: Week, *, year: bool = True) -> str:
-    end = week_end(week)
+    end = week.end
     return date_range(week.start, end, year=year) if week.start and end else ""
 
 

@@ -11,7 +11,7 @@ from cardgen.style.booklet import BookletStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, long_date, phase_tag, plural, rest_text, session_summary, week_dates, week_end, week_label
+from cardgen.wording import FORM_CUES, long_date, phase_tag, plural, rest_text, session_summary, week_dates, week_label
 
 NOTE_SPACING = 8.5 * MM  # wide-ruled: a pen's line
 
@@ -25,7 +25,7 @@ def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, in
     race = plan.weeks[plan.race_week - 1] if plan.race_week and plan.race_week <= len(plan.weeks) else None
     if plan.start:
         rows.append(("Starts", long_date(plan.start)))
-        end = week_end(race) if race else None
+        end = race.end if race else None
         if end:
             rows.append(("Race day", long_date(end)))
     else:

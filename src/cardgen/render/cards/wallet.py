@@ -16,7 +16,7 @@ from cardgen.render.layout import Block
 from cardgen.style.cards import CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, NBSP, TIMES, count, date_range, plural, rest_summary, times_a_week, unit_note, week_end, weeks_text
+from cardgen.wording import FORM_CUES, NBSP, TIMES, count, date_range, plural, rest_summary, times_a_week, unit_note, weeks_text
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def back_variants(card: SessionCard) -> list[Variant]:
 
 def front(card: SessionCard, plan: Plan, athlete: str | None, z: CardStyles, titled: bool) -> Face:
     first, last = card.weeks[0][0], card.weeks[-1][0]
-    end = week_end(last)
+    end = last.end
     facts = [
         plan.title if titled else "",
         plural(len(plan.weeks), "week"),

@@ -142,5 +142,5 @@ def _tag(week: Week, previous_phase: str | None) -> str:
 def _race_day(plan: Plan) -> str | None:
     if not plan.start or not plan.race_week or plan.race_week > len(plan.weeks):
         return None
-    day = wording.week_end(plan.weeks[plan.race_week - 1])
+    day = plan.weeks[plan.race_week - 1].end
     return wording.long_date(day) if day else None
