@@ -124,8 +124,12 @@ def test_init_check_build_in_a_new_workspace(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     ws = tmp_path / "my-coaching"
     assert sorted(str(p.relative_to(ws)) for p in ws.rglob("*")) == [
-        "README.md", "assets", "exercises", "exercises/single-leg-balance.yaml", "plans", "plans/my-first-plan.yaml",
+        "README.md", "assets", "coach.yaml", "exercises", "exercises/single-leg-balance.yaml", "plans", "plans/my-first-plan.yaml",
+        "roster.csv",
     ]
+    roster = (ws / "roster.csv").read_text(encoding="utf-8").splitlines()
+    assert roster[0] == "name,email,plan,start,race,paper,have,card,notes"
+    assert any(",my-first-plan," in row for row in roster[1:])  # a client on the workspace's own plan
     assert "cardgen build --plan my-first-plan" in (ws / "README.md").read_text(encoding="utf-8")
     plan = (ws / "plans" / "my-first-plan.yaml").read_text(encoding="utf-8")
     assert "exercise: single-leg-balance" in plan and "exercise: glute-bridge" in plan

@@ -113,7 +113,7 @@ def init(folder) -> None:
 
     for path in init_workspace(folder):
         click.echo(str(path))
-    click.echo(f"Next: cd {folder} && cardgen check && cardgen build --plan {EXAMPLE_PLAN}")
+    click.echo(f"Next: cd {folder} && cardgen check && cardgen build --plan {EXAMPLE_PLAN}; then edit coach.yaml and roster.csv and run cardgen batch")
 
 
 @main.command(name="list")

@@ -67,6 +67,55 @@ sessions:
         dose: 2 x 20 s
 """
 
+_COACH = """\
+# You, the coach: printed on every booklet, card and poster you build from this folder, and used
+# by `cardgen send` to email your clients. Only `name` is required; delete what you do not use.
+name: Your Name
+business: Your Coaching Business
+email: you@example.com
+phone: "+44 7700 900123"
+web: example.com
+# logo: assets/logo.png        # PNG or JPEG; printed small on covers, card backs and the poster
+accent: "#1f6f8b"              # your colour, used with --theme color
+footer: Questions about a session? Email me any time.
+
+# What a client gets when their row in roster.csv leaves a column empty.
+defaults:
+  paper: a4                    # a4 or letter
+  card: quarter                # quarter, a6, a7, index-3x5, index-4x6 or id1
+  theme: mono                  # mono (black and grey) or color
+
+# Your outgoing mail server for `cardgen send`. The password is never written here: set
+# CARDGEN_SMTP_PASSWORD, or type it when cardgen asks.
+smtp:
+  host: smtp.example.com
+  port: 587
+  security: starttls           # starttls, ssl or none
+  user: you@example.com
+
+# The email each client gets. {first_name}, {plan_title}, {start} and {race} are filled in per client.
+message:
+  subject: "Your {plan_title} plan, {first_name}"
+  body: |
+    Hi {first_name},
+
+    Here is your {plan_title} plan, starting {start}. Print the booklet and the
+    cards, stick the poster on the fridge, and tick each session off as you go.
+
+    See you at the next check-in,
+    {coach}
+  attach: [booklet, booklet-print, cards, poster]
+"""
+
+# One row per client; only name and plan are required. Dates are YYYY-MM-DD; `have` lists the
+# equipment the client owns (none, or e.g. "band,kettlebell" in quotes) and decides the swaps.
+_ROSTER = """\
+name,email,plan,start,race,paper,have,card,notes
+Zoë Müller,zoe@example.com,8-week-half,,2027-04-18,a4,"band,kettlebell",,Left knee: no jumps in week 1
+Sam Okafor,sam@example.com,glute-strength-basics,2027-01-04,,letter,none,id1,
+Priya Shah,priya@example.com,my-first-plan,2027-01-11,,a4,,,
+"""
+
 _README = """\
 # Your cardgen workspace
 
@@ -74,13 +123,19 @@ Your own exercises and plans live here; cardgen adds them to the library it ship
 
 - `exercises/`: one YAML file per exercise; the file name is its id. `single-leg-balance.yaml` is an example.
 - `plans/`: one YAML file per plan. `my-first-plan.yaml` uses your example exercise and shipped ones.
-- `assets/`: pictures your exercises name with `image: assets/....png`.
+- `assets/`: pictures your exercises name with `image: assets/....png`, and your logo.
+- `coach.yaml`: you (name, contact, logo, colour, footer), your clients' defaults, your mail server
+  and the email your clients get.
+- `roster.csv`: one row per client: name, email, plan, start or race date, paper, equipment, card size.
 
 A file named like a shipped exercise or plan replaces the shipped one. Run these inside this folder:
 
     cardgen check                          # every problem, with its file and line
     cardgen list                           # every plan and exercise, and where it comes from
     cardgen build --plan my-first-plan     # the PDFs, in output/my-first-plan/
+    cardgen batch                          # every client of roster.csv, in output/<client>/
+    cardgen send --dry-run                 # each client's email as a .eml file to open and check
+    cardgen send                           # send them
 """
 
 
@@ -92,6 +147,8 @@ def init_workspace(folder: Path) -> list[Path]:
     files = {
         Path("exercises") / f"{EXAMPLE_EXERCISE}.yaml": _EXERCISE,
         Path("plans") / f"{EXAMPLE_PLAN}.yaml": _PLAN,
+        Path("coach.yaml"): _COACH,
+        Path("roster.csv"): _ROSTER,
         Path("README.md"): _README,
     }
     (folder / "assets").mkdir(parents=True, exist_ok=True)
