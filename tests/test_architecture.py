@@ -41,6 +41,7 @@ TOP_LEVEL = {
     "cardgen.preview": APP,
     # the coach flow, when it lands
     "cardgen.workspace": APP,
+    "cardgen.coach": APP,  # coach.yaml → Coach; products receive what they print through BuildOptions
     "cardgen.roster": APP,
     "cardgen.send": APP,
     "cardgen.wording": WORDING,
@@ -50,6 +51,7 @@ TOP_LEVEL = {
     "cardgen.units": LEAF,
     "cardgen.resources": LEAF,
     "cardgen.options": LEAF,
+    "cardgen.logo": LEAF,  # Pillow only: the logo read, checked and scaled for print
 }
 # Packages whose every module shares the package's layer.
 PACKAGES = {"cardgen.content": CONTENT, "cardgen.plan": PLAN, "cardgen.style": STYLE, "cardgen.prepress": PREPRESS}

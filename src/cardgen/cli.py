@@ -64,11 +64,12 @@ def main() -> None:
 @click.option("--poster-paper", type=click.Choice(PosterPaper.values()), help="Sheet for the fridge poster  [default: --paper]")
 def build(plan_id, only, athlete, start, **options) -> None:
     """Build the booklet, its print file, the pocket cards and the poster of a plan."""
-    from cardgen.pipeline import PRODUCTS, BuildOptions, build as run
+    from cardgen.pipeline import PRODUCTS, BuildOptions, build as run, load_coach
 
     athlete = (athlete or "").strip() or None
     start = start.date() if start else None
-    result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, **options))
+    coach = load_coach(options["content"])
+    result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, coach=coach, **options))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for advice in result.advice:

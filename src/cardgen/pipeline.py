@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cardgen import to_plan
 from cardgen.content.load import Library, load_content
@@ -14,7 +14,10 @@ from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError
 from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName
 from cardgen.plan.model import Plan
-from cardgen.resources import default_content_dir
+from cardgen.resources import default_content_dir, shipped
+
+if TYPE_CHECKING:
+    from cardgen.coach import Coach
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class BuildOptions:
     duplex: Duplex = Duplex.LONG  # cards' backs: long or short edge flip, or fold (front and back side by side)
     back_offset: tuple[float, float] = (0.0, 0.0)  # mm added to every card back: + right, + up on the back page
     poster_paper: PosterPaper | None = None  # default: the paper
+    coach: Coach | None = None  # who the products are from: name, contact, logo, accent, footer (coach.yaml)
 
     def __post_init__(self) -> None:
         for name, kind in (("paper", Paper), ("theme", ThemeName), ("card", CardSize), ("duplex", Duplex), ("poster_paper", PosterPaper)):
@@ -82,6 +86,16 @@ class BuildResult:
 
 def load(content: Path | None = None) -> Library:
     return to_plan.with_coaching_warnings(load_content(content or default_content_dir()))
+
+
+def load_coach(content: Path | None = None) -> Coach | None:
+    """The coach.yaml of the workspace (`content`, or the folder default_content_dir() finds), or None."""
+    from cardgen.coach import load_coach as read
+
+    folder = content or default_content_dir()
+    if folder.resolve() == shipped("content").resolve():
+        return None  # the shipped library is nobody's workspace
+    return read(folder)
 
 
 def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> Plan:

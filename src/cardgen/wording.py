@@ -188,3 +188,17 @@ def booklet_print_advice(paper: str, long_edge: bool) -> str:
         f"to print the booklet: booklet-print.pdf on {sheet}, two-sided, flip on {flip} edge, actual size (100{NBSP}%); "
         "fold the stack in half and staple twice on the fold"
     )
+
+
+# The message that goes with a client's PDFs when coach.yaml has none (str.format fields, see cardgen.coach).
+DEFAULT_MESSAGE_SUBJECT = "Your plan: {plan_title}"
+DEFAULT_MESSAGE_BODY = """\
+Hi {first_name},
+
+Here is your {plan_title} plan: {weeks} weeks from {start}. The booklet is to read and write in,
+the cards go in your pocket or gym bag, and the poster on the fridge.
+
+Print the booklet at actual size (100 %), and tell me how the first week goes.
+
+{coach}
+"""
