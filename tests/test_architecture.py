@@ -52,6 +52,7 @@ TOP_LEVEL = {
     "cardgen.resources": LEAF,
     "cardgen.options": LEAF,
     "cardgen.logo": LEAF,  # Pillow only: the logo read, checked and scaled for print
+    "cardgen.equipment": LEAF,  # the words of --have and how exercises' equipment maps to them
 }
 # Packages whose every module shares the package's layer.
 PACKAGES = {"cardgen.content": CONTENT, "cardgen.plan": PLAN, "cardgen.style": STYLE, "cardgen.prepress": PREPRESS}

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from cardgen.equipment import HAVE_WORDS, parse_have
+
+__all__ = ["HAVE_WORDS", "parse_have"]  # what a client has: --have and the roster's have column
+
 
 class Choice(StrEnum):
     """A str enum whose value (and str(), and f-string) is what the user types."""
