@@ -37,6 +37,18 @@ class _BackOffset(click.ParamType):
         return (x, y)
 
 
+def _have(ctx, param, value):
+    if value is None:
+        return None
+    from cardgen.errors import CardgenError
+    from cardgen.options import parse_have
+
+    try:
+        return parse_have(value)
+    except CardgenError as exc:
+        raise click.BadParameter(exc.message, ctx, param) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardgen")
 def main() -> None:
@@ -53,6 +65,10 @@ def main() -> None:
 @click.option("--only", type=click.Choice(Product.values()), help="Build one product only.")
 @click.option("--athlete", help="Name printed on the cover, every card and the poster.")
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD): weeks, cards and poster carry dates.")
+@click.option("--race", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Race day (YYYY-MM-DD): the plan's last week is race week, and week 1 starts to fit.")
+@click.option("--have", callback=_have, metavar="none|band,kettlebell,...",
+              help="The client's equipment; exercises that need anything else are swapped for their no-equipment alternative  [default: all]")
 @click.option("--theme", type=click.Choice(ThemeName.values()), default="mono", show_default=True, help="mono saves toner; color adds one accent colour.")
 @click.option("--long-edge", is_flag=True, help="Turn the backs of booklet-print.pdf for printers that only flip on the long edge.")
 @click.option("--card", type=click.Choice(CardSize.values()), default="quarter", show_default=True,
@@ -62,14 +78,15 @@ def main() -> None:
 @click.option("--back-offset", type=_BackOffset(), default="0,0",
               help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
 @click.option("--poster-paper", type=click.Choice(PosterPaper.values()), help="Sheet for the fridge poster  [default: --paper]")
-def build(plan_id, only, athlete, start, **options) -> None:
+def build(plan_id, only, athlete, start, race, **options) -> None:
     """Build the booklet, its print file, the pocket cards and the poster of a plan."""
     from cardgen.pipeline import PRODUCTS, BuildOptions, build as run, load_coach
 
     athlete = (athlete or "").strip() or None
     start = start.date() if start else None
+    race = race.date() if race else None
     coach = load_coach(options["content"])
-    result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, coach=coach, **options))
+    result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, race=race, coach=coach, **options))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for advice in result.advice:

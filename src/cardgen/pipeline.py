@@ -12,7 +12,7 @@ from cardgen import to_plan
 from cardgen.content.load import Library, load_content
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError
-from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName
+from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName, parse_have
 from cardgen.plan.model import Plan
 from cardgen.resources import default_content_dir, shipped
 
@@ -39,6 +39,8 @@ class BuildOptions:
     back_offset: tuple[float, float] = (0.0, 0.0)  # mm added to every card back: + right, + up on the back page
     poster_paper: PosterPaper | None = None  # default: the paper
     coach: Coach | None = None  # who the products are from: name, contact, logo, accent, footer (coach.yaml)
+    race: dt.date | None = None  # race day: the plan ends with its week, and sets the start
+    have: frozenset[str] | None = None  # the client's equipment (see cardgen.equipment); None: everything
 
     def __post_init__(self) -> None:
         for name, kind in (("paper", Paper), ("theme", ThemeName), ("card", CardSize), ("duplex", Duplex), ("poster_paper", PosterPaper)):
@@ -46,6 +48,13 @@ class BuildOptions:
             if value is not None:
                 object.__setattr__(self, name, _choice(kind, value, name))
         object.__setattr__(self, "only", tuple(_choice(Product, v, "only") for v in self.only))
+        if isinstance(self.have, str):
+            object.__setattr__(self, "have", parse_have(self.have))
+        elif self.have is not None:
+            object.__setattr__(self, "have", frozenset(self.have))
+        for name in ("start", "race"):
+            if isinstance(value := getattr(self, name), dt.datetime):
+                object.__setattr__(self, name, value.date())
         if self.duplex == Duplex.FOLD and any(self.back_offset):
             raise CardgenError("--back-offset corrects two-sided printing; folded cards print on one side and need none")
 
@@ -98,7 +107,16 @@ def load_coach(content: Path | None = None) -> Coach | None:
     return read(folder)
 
 
-def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> Plan:
+def plan_from(
+    library: Library,
+    plan_id: str,
+    start: dt.date | None = None,
+    race: dt.date | None = None,
+    have: frozenset[str] | None = None,
+    today: dt.date | None = None,
+) -> Plan:
+    """The plan `plan_id` expanded for one client: from `start`, or placed so that its last week is
+    the week of `race` (checked against `today`), with what the client lacks of `have` swapped out."""
     template = library.plans.get(plan_id)
     if template is None:
         # A shipped plan can be left out because it does not fit an exercise the folder replaced.
@@ -106,12 +124,47 @@ def plan_from(library: Library, plan_id: str, start: dt.date | None = None) -> P
         if source is not None and (why := [str(w) for w in library.warnings if w.file == source.file and "is left out" in w.message]):
             raise CardgenError(why[0])
         raise CardgenError(f"unknown plan {plan_id!r}{suggest(plan_id, library.plans)}; {_known_plans(library)}")
+    if race is not None:
+        start = _race_start(library, plan_id, template.weeks, race, start, today or dt.date.today())
     if start is not None:
         try:
             start + dt.timedelta(weeks=template.weeks)
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
-    return to_plan.plan(plan_id, template, library.exercises, start)
+    return to_plan.plan(plan_id, template, library.exercises, start, race)
+
+
+def plan_for(library: Library, options: BuildOptions, today: dt.date | None = None) -> Plan:
+    """The plan `options` ask for: its dates, race and equipment."""
+    return plan_from(library, options.plan, options.start, options.race, options.have, today)
+
+
+def _race_start(library: Library, plan_id: str, weeks: int, race: dt.date, start: dt.date | None, today: dt.date) -> dt.date:
+    """Week 1 of a plan that ends with the week of `race`; every way it cannot be is an error that
+    says what would work."""
+    from cardgen.plan.race import start_for_race, weeks_left
+    from cardgen.wording import long_date
+
+    try:
+        wanted = start_for_race(race, weeks)
+    except OverflowError:
+        raise CardgenError(f"race day {race}: a {weeks}-week plan before it starts before the calendar does") from None
+    if start is not None and start != wanted:
+        raise CardgenError(
+            f"--race {race} and --start {start} disagree: with a race on {long_date(race)}, "
+            f"week 1 of this {weeks}-week plan starts on {long_date(wanted)}"
+        )
+    if race < today:
+        raise CardgenError(f"race day {race} is in the past")
+    left = weeks_left(race, today)
+    if left < weeks:
+        fit = sorted((-t.weeks, k) for k, t in library.plans.items() if t.weeks <= left)  # the longest first
+        also = f"; plans that fit: {', '.join(f'{k} ({n} weeks)' for n, k in ((-n, k) for n, k in fit))}" if fit else ""
+        raise CardgenError(
+            f"race day {race} leaves {left} week{'' if left == 1 else 's'}; {plan_id} needs {weeks} "
+            f"(choose a shorter plan or a later race){also}"
+        )
+    return wanted
 
 
 def _known_plans(library: Library) -> str:
@@ -160,7 +213,7 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     from cardgen.write import prepare_dir, write_all
 
     library = library or load(options.content)
-    plan = plan_from(library, options.plan, options.start)
+    plan = plan_for(library, options)
     result = BuildResult(warnings=[str(w) for w in library.warnings_for(options.plan)])
     from cardgen.style.fonts import missing_glyphs
 

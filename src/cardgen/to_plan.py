@@ -73,9 +73,11 @@ def rule(spec: schema.DoseSpec) -> tpl.DoseRule:
     return tpl.DoseRule(spec.fixed, ramp, dict(spec.by_week))
 
 
-def plan(plan_id: str, t: schema.PlanTemplate, exercises: Mapping[str, schema.Exercise], start: dt.date | None = None) -> Plan:
+def plan(
+    plan_id: str, t: schema.PlanTemplate, exercises: Mapping[str, schema.Exercise], start: dt.date | None = None, race: dt.date | None = None
+) -> Plan:
     """Expand a validated template whose exercise references are valid in `exercises`."""
-    return expand(plan_id, template(t), {k: exercise(ex) for k, ex in exercises.items()}, start)
+    return expand(plan_id, template(t), {k: exercise(ex) for k, ex in exercises.items()}, start, race)
 
 
 def coaching_warnings(library: Library) -> tuple[Problem, ...]:

@@ -13,8 +13,12 @@ from cardgen.plan.ramp import ramp_at
 from cardgen.plan.template import DoseRule, Item, Phase, Session, Template
 
 
-def expand(plan_id: str, template: Template, exercises: Mapping[str, Exercise], start: dt.date | None = None) -> Plan:
-    """Expand `template`; its exercise references must already be validated against `exercises`."""
+def expand(
+    plan_id: str, template: Template, exercises: Mapping[str, Exercise], start: dt.date | None = None, race: dt.date | None = None
+) -> Plan:
+    """Expand `template`; its exercise references must already be validated against `exercises`.
+    With a `race` day, the last week is race week (`start` must already be the one it implies)."""
+    race_week = template.weeks if race else template.race_week
     phases = {w: p for p in template.phases for w in p.weeks}
     weeks = []
     used: dict[str, Exercise] = {}
@@ -47,7 +51,7 @@ def expand(plan_id: str, template: Template, exercises: Mapping[str, Exercise], 
                 note=phase.note if phase else "",
                 sessions=tuple(sessions),
                 start=start + dt.timedelta(weeks=n - 1) if start else None,
-                race=n == template.race_week,
+                race=n == race_week,
             )
         )
     return Plan(
@@ -59,7 +63,8 @@ def expand(plan_id: str, template: Template, exercises: Mapping[str, Exercise], 
         weeks=tuple(weeks),
         exercises=used,
         start=start,
-        race_week=template.race_week,
+        race_week=race_week,
+        race_day=race,
         names={k: ex.name for k, ex in exercises.items()},
     )
 

@@ -63,6 +63,7 @@ class Plan:
     exercises: dict[str, Exercise]  # every exercise the plan uses, in order of first appearance
     start: dt.date | None = None
     race_week: int | None = None
+    race_day: dt.date | None = None  # the client's race, when given: it falls in race week
     names: dict[str, str] = field(default_factory=dict)  # every library exercise's name, for alternatives
 
     @property
