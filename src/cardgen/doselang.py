@@ -76,6 +76,9 @@ def parse_dose(text: object) -> Dose:
     )
 
 
+MAX_WEEKS = 52  # a plan is at most a year; week ranges are checked against it before they are expanded
+
+
 def parse_weeks(text: object, total: int | None = None) -> tuple[int, ...]:
     """Parse a week selection: 3, "1-6", "1-3, 5, 7-8". Raise ValueError for the user."""
     if isinstance(text, bool):
@@ -95,9 +98,11 @@ def parse_weeks(text: object, total: int | None = None) -> tuple[int, ...]:
         b = int(m[2]) if m[2] else a
         if a < 1 or b < a:
             raise ValueError(f"week ranges start at 1 and rise, found {part!r}")
+        if total is not None and b > total:
+            raise ValueError(f"the plan has {total} weeks, found week {b}")
+        if b > MAX_WEEKS:
+            raise ValueError(f"a plan has at most {MAX_WEEKS} weeks, found week {b}")
         weeks.extend(range(a, b + 1))
-    if total is not None and max(weeks) > total:
-        raise ValueError(f"the plan has {total} weeks, found week {max(weeks)}")
     return tuple(sorted(set(weeks)))
 
 

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from cardgen.doselang import Dose, format_weeks, parse_dose, parse_weeks
+from cardgen.doselang import MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -188,7 +188,7 @@ class PlanTemplate(Strict):
     title: Text
     subtitle: str = ""
     about: str = ""
-    weeks: int = Field(ge=1, le=52)
+    weeks: int = Field(ge=1, le=MAX_WEEKS)
     minutes: int | None = Field(default=None, ge=1)
     # Overrides the rest of every exercise of that kind in this plan (see docs/content-format.md).
     rest: Annotated[dict[Kind, Seconds], BeforeValidator(_rest_by_kind)] = {}
