@@ -126,7 +126,7 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
         return items, sources, broken
     seen: dict[str, str] = {}
     for file in sorted(folder.iterdir()):
-        if file.suffix not in (".yaml", ".yml") or file.name.startswith("."):
+        if file.suffix.lower() not in (".yaml", ".yml") or file.name.startswith("."):
             continue
         shown = display_path(file)
         item_id = file.stem

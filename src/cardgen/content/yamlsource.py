@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,12 @@ import yaml
 from cardgen.errors import Problem
 
 Path_ = tuple[str | int, ...]
+
+# Limits far above any real content file (the largest shipped one is a few kB, a few levels deep, a few
+# hundred values) that stop a hostile or broken file quickly instead of hanging or exhausting memory.
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_VALUES = 100_000  # counted with aliases expanded: ten aliases of ten aliases of ... is a billion values
 
 # libyaml's parser is several times faster and its nodes carry the same line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,45 +53,84 @@ def format_path(path: Path_) -> str:
 def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     """Parse `file`; on failure return the problems instead of raising."""
     try:
+        if not file.is_file():  # a FIFO or a device would block the read forever
+            return None, [Problem(display, 0, "", "not a regular file; content files are plain text files")]
+        if (size := file.stat().st_size) > MAX_BYTES:
+            return None, [Problem(display, 0, "", f"the file is {size / 1e6:.1f} MB; a content file may be at most {MAX_BYTES / 1e6:g} MB")]
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(display, 0, "", f"cannot read the file ({exc})")]
-    try:
-        node, data = _parse(text, _Loader)
-    except yaml.YAMLError:
-        # Parse again with the pure-Python parser: its messages are the same on every machine.
-        try:
-            _parse(text, yaml.SafeLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            if exc.context and "quoted scalar" in exc.context and exc.context_mark:
-                mark = exc.context_mark  # an unclosed quote: where it opened, not the end of the file
-            line = mark.line + 1 if mark else 0
-            return None, [Problem(display, line, "", f"malformed YAML: {exc.problem or 'invalid YAML'}")]
-        except yaml.YAMLError as exc:
-            return None, [Problem(display, 0, "", f"malformed YAML: {exc}")]
-        return None, [Problem(display, 0, "", "malformed YAML")]
-    source = Source(display, data)
+    except UnicodeDecodeError as exc:
+        return None, [Problem(display, 0, "", f"cannot read the file: it is not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(display, 0, "", f"cannot read the file ({exc.strerror or exc})")]
+    too_deep = Problem(display, 0, "", f"the file nests lists or mappings more than {MAX_DEPTH} levels deep")
+    source = Source(display, None)
     problems: list[Problem] = []
-    if node is not None:
+
+    def index(node: yaml.Node) -> None:
+        # Before construction: it expands merge keys into the mapping, which would read as repeated fields.
         source.lines[()] = node.start_mark.line + 1
-        _index(node, (), source, problems)
+        _index(node, (), source, problems, [MAX_VALUES])
+
+    try:
+        source.data = _parse(text, _Loader, index)
+    except _TooBig as exc:
+        return None, [Problem(display, exc.line, "", exc.message)]
+    except RecursionError:
+        return None, [too_deep]
+    except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # libyaml's own limit; the pure-Python parser would recurse until it fails
+            return None, [too_deep]
+        try:
+            return None, [_syntax_problem(text, display)]
+        except RecursionError:
+            return None, [too_deep]
     return source, problems
 
 
-def _parse(text: str, loader_class) -> tuple[yaml.Node | None, object]:
+def _syntax_problem(text: str, display: str) -> Problem:
+    # Parse again with the pure-Python parser: its messages are the same on every machine.
+    try:
+        _parse(text, yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            mark = exc.context_mark  # an unclosed quote: where it opened, not the end of the file
+        line = mark.line + 1 if mark else 0
+        return Problem(display, line, "", f"malformed YAML: {exc.problem or 'invalid YAML'}")
+    except yaml.YAMLError as exc:
+        return Problem(display, 0, "", f"malformed YAML: {exc}")
+    return Problem(display, 0, "", "malformed YAML")
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+
+
+def _parse(text: str, loader_class, before_construct: Callable[[yaml.Node], None] | None = None) -> object:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None
+        if before_construct:
+            before_construct(node)
+        return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _index(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> None:
+def _index(node: yaml.Node, path: Path_, source: Source, problems: list[Problem], budget: list[int]) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig(node.start_mark.line + 1, f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded")
+    if len(path) > MAX_DEPTH:
+        raise _TooBig(node.start_mark.line + 1, f"the file nests lists or mappings more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         seen: set[object] = set()
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *base`: the fields it brings in were indexed where they were written
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
@@ -94,8 +140,8 @@ def _index(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
             source.lines[path + (key,)] = line
             if isinstance(key, str) and key.isdigit():
                 source.lines[path + (int(key),)] = line  # week numbers are int keys once parsed
-            _index(value_node, path + (key,), source, problems)
+            _index(value_node, path + (key,), source, problems, budget)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             source.lines[path + (i,)] = item.start_mark.line + 1
-            _index(item, path + (i,), source, problems)
+            _index(item, path + (i,), source, problems, budget)
