@@ -140,7 +140,7 @@ def test_the_password_message_is_exact_and_never_echoes_the_password(tmp_path):
     ("- name: Ana\n", "coach.yaml:1: expected a mapping of fields such as name: and email:"),
     ("email: ana@example.com\n", "coach.yaml:1: name: required field is missing"),
     ("name: Ana\nmessage:\n  body: 'Hi {first_name'\n", "coach.yaml:3: message.body: a { or } without its pair; write {{ or }} for a brace itself"),
-    ("name: [Ana\n", "coach.yaml:2: malformed YAML: expected ',' or ']', but got '<stream end>'"),
+    ("name: [Ana\n", "coach.yaml:1: a [ opened here is never closed with ]; a comma inside an item needs quotes"),
 ])
 def test_one_problem(tmp_path, text, expected):
     assert problems(write(tmp_path, text)) == [expected]

@@ -40,13 +40,29 @@ def test_the_shipped_content_loads_without_problems():
 CASES = [
     pytest.param(
         "exercises/band-walk.yaml", "counted: steps", "counted: steps: many",
-        [f"{EX}:4: malformed YAML: mapping values are not allowed here"],
-        id="malformed-yaml",
+        [f"{EX}:4: a second ': ' on this line; put text containing ': ' in quotes, like note: \"Tempo: slow\""],
+        id="yaml-unquoted-colon",
     ),
     pytest.param(
         "exercises/band-walk.yaml", "counted: steps", "counted:\tsteps\n\t- oops",
-        [f"{EX}:4: malformed YAML: found character '\\t' that cannot start any token"],
-        id="malformed-yaml-tab",
+        [f"{EX}:4: a tab character; indent with spaces, not tabs"],
+        id="yaml-tab",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "counted: steps", "counted: steps\n   per_side: true",
+        [f"{EX}:5: this line is indented more than the line above; line it up with the fields it belongs with"],
+        id="yaml-indent",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "counted: steps", 'counted: "steps',
+        [f"{EX}:4: a quote opened here is never closed"],
+        id="yaml-open-quote",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "  - {weeks: 1-3, name: Build}", "  - {weeks: 1-3, name: Build, easy}",
+        [f"{PLAN}:7: phases[0].easy: reads as a field of its own: inside {{ }} a comma separates fields; put text with a comma in quotes",
+         f"{PLAN}:7: phases[0].easy: unknown field; known fields: weeks, name, kind, sets, like_week, note"],
+        id="yaml-comma-in-flow-mapping",
     ),
     pytest.param(
         "exercises/band-walk.yaml", "per_side: true", "per_side: maybe",

@@ -87,19 +87,49 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     return source, problems
 
 
+# PyYAML's words for the mistakes people make, in plain words with the fix: (what the parser says,
+# what we say, whether the place to show is where the construct opened rather than where it failed).
+_SYNTAX_HINTS = (
+    ("that cannot start any token", "'\\t'", "a tab character; indent with spaces, not tabs", False),
+    ("mapping values are not allowed here", "", "a second ': ' on this line; put text containing ': ' in quotes, like note: \"Tempo: slow\"", False),
+    ("expected <block end>", "", "this line is indented more than the line above; line it up with the fields it belongs with", False),
+    ("could not find expected ':'", "", "this line is neither 'field: value' nor a '- ' list item; has a long text lost its indent?", False),
+    ("found unexpected end of stream", "quoted scalar", "a quote opened here is never closed", True),
+    ("expected ',' or ']'", "", "a [ opened here is never closed with ]; a comma inside an item needs quotes", True),
+    ("expected ',' or '}'", "", "a { opened here is never closed with }; a comma inside a value needs quotes", True),
+)
+
+
 def _syntax_problem(text: str, display: str) -> Problem:
     # Parse again with the pure-Python parser: its messages are the same on every machine.
     try:
         _parse(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
-            mark = exc.context_mark  # an unclosed quote: where it opened, not the end of the file
+        said = f"{exc.context or ''} {exc.problem or ''}"
+        if mark and "mapping values are not allowed" in said and _indented_under_a_value(text, mark.line):
+            return Problem(display, mark.line + 1, "", _SYNTAX_HINTS[2][2])
+        for found, also, plain, at_opening in _SYNTAX_HINTS:
+            if found in said and also in said:
+                if at_opening and exc.context_mark:
+                    mark = exc.context_mark
+                return Problem(display, mark.line + 1 if mark else 0, "", plain)
         line = mark.line + 1 if mark else 0
         return Problem(display, line, "", f"malformed YAML: {exc.problem or 'invalid YAML'}")
     except yaml.YAMLError as exc:
         return Problem(display, 0, "", f"malformed YAML: {exc}")
     return Problem(display, 0, "", "malformed YAML")
+
+
+def _indented_under_a_value(text: str, index: int) -> bool:
+    """Whether line `index` is indented past a `field: value` line above it (so it reads as that value's continuation)."""
+    lines = text.splitlines()
+    if index >= len(lines) or index == 0:
+        return False
+    above = next((ln for ln in reversed(lines[:index]) if ln.strip() and not ln.lstrip().startswith("#")), "")
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    value = above.split(": ", 1)[1].strip() if ": " in above else ""
+    return indent > len(above) - len(above.lstrip(" ")) and bool(value) and value[0] not in "|>"
 
 
 class _TooBig(Exception):
@@ -137,6 +167,10 @@ def _index(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]
                 # PyYAML silently keeps the last value; a repeated key is almost always a mistake.
                 problems.append(Problem(source.file, line, format_path(path + (key,)), "this field is given twice"))
             seen.add(key)
+            if node.flow_style and isinstance(key, str) and value_node.tag.endswith(":null") and not value_node.value:
+                # `{exercise: x, note: Slow, then fast}` parses "then fast" as a field with no value: almost never meant.
+                problems.append(Problem(source.file, line, format_path(path + (key,)),
+                                        "reads as a field of its own: inside { } a comma separates fields; put text with a comma in quotes"))
             source.lines[path + (key,)] = line
             if isinstance(key, str) and key.isdigit():
                 source.lines[path + (int(key),)] = line  # week numbers are int keys once parsed
