@@ -44,6 +44,8 @@ TOP_LEVEL = {
     "cardgen.coach": APP,  # coach.yaml → Coach; products receive what they print through BuildOptions
     "cardgen.roster": APP,
     "cardgen.send": APP,
+    "cardgen.mail": APP,  # one client's email composed from coach, client and files; send.py sends it
+    "cardgen._standin": APP,  # TEMPORARY: roster/batch until they land
     "cardgen.wording": WORDING,
     "cardgen.errors": LEAF,
     "cardgen.doselang": LEAF,  # the dose language: content parses with it, plan computes with its Dose

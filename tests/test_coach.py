@@ -121,7 +121,7 @@ message:
         "coach.yaml:11: smtp.securty: unknown field (did you mean 'security'?); known fields: host, port, security, user",
         "coach.yaml:12: smtp.port: expected a number at most 65535, found 70000",
         "coach.yaml:14: message.subject: unknown field {firstname} (did you mean 'first_name'?); use {first_name}, {name}, "
-        "{plan_title}, {plan}, {start}, {race}, {weeks}, {coach}, {business}",
+        "{plan_title}, {plan}, {start}, {race}, {weeks}, {coach}, {business}, {dates}, {printing}",
         "coach.yaml:15: message.attach[1]: expected one of 'booklet', 'booklet-print', 'cards' or 'poster', found 'pdf'",
     ]
 

@@ -21,8 +21,9 @@ from cardgen.wording import DEFAULT_MESSAGE_BODY, DEFAULT_MESSAGE_SUBJECT
 
 FILE = "coach.yaml"
 PASSWORD_MESSAGE = "never write the password in coach.yaml; set CARDGEN_SMTP_PASSWORD or type it when asked"
-# The fields a message template may name, each filled per client by the mail helper.
-MESSAGE_FIELDS = ("first_name", "name", "plan_title", "plan", "start", "race", "weeks", "coach", "business")
+# The fields a message template may name, each filled per client by cardgen.mail: {dates} is a sentence
+# with the client's dates (whatever of start and race they have), {printing} how to print the files attached.
+MESSAGE_FIELDS = ("first_name", "name", "plan_title", "plan", "start", "race", "weeks", "coach", "business", "dates", "printing")
 ATTACHABLE = ("booklet", "booklet-print", "cards", "poster")
 DEFAULT_ATTACH = ("booklet", "cards", "poster")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}

@@ -190,15 +190,58 @@ def booklet_print_advice(paper: str, long_edge: bool) -> str:
     )
 
 
-# The message that goes with a client's PDFs when coach.yaml has none (str.format fields, see cardgen.coach).
-DEFAULT_MESSAGE_SUBJECT = "Your plan: {plan_title}"
+# ---------------------------------------------------------------- the email to a client (cardgen send)
+
+# The message that goes with a client's PDFs when coach.yaml has none (str.format fields, see
+# cardgen.coach). {dates} and {printing} are worked out per client: the plan's dates as far as the
+# client has them, and how to print exactly the files attached; no field here can be empty.
+DEFAULT_MESSAGE_SUBJECT = "Your training plan: {plan_title}"
 DEFAULT_MESSAGE_BODY = """\
 Hi {first_name},
 
-Here is your {plan_title} plan: {weeks} weeks from {start}. The booklet is to read and write in,
-the cards go in your pocket or gym bag, and the poster on the fridge.
+Attached is {plan_title}, your {weeks}-week strength plan to go with your running. {dates}
 
-Print the booklet at actual size (100 %), and tell me how the first week goes.
+{printing}
 
-{coach}
-"""
+If anything is unclear, just reply to this email.
+
+{coach}"""
+
+
+def email_dates(start: dt.date | None, race: dt.date | None) -> str:
+    """The dates sentence of the default email: "Week 1 starts on Monday 5 January 2027; race day is ..."."""
+    if start and race:
+        return f"Week{NBSP}1 starts on {long_date(start)}, and race day is {long_date(race)}."
+    if start:
+        return f"Week{NBSP}1 starts on {long_date(start)}."
+    if race:
+        return f"Race day is {long_date(race)}."
+    return "Start on whichever Monday suits you."
+
+
+_SHEET = {"a4": "A4", "letter": "Letter", "a3": "A3", "tabloid": "Tabloid"}
+
+
+def email_printing(files: dict[str, str], paper: str, long_edge: bool, duplex: str, poster_paper: str) -> str:
+    """How to print what is attached, one "- " line per file: `files` maps a product (booklet, booklet-print,
+    cards, poster) to the attached file's name. The advice goes in the email, never on the client's pages."""
+    sheet = _SHEET.get(paper, paper)
+    lines = []
+    if "booklet" in files:
+        lines.append(f"{files['booklet']}: the booklet, to read on screen.")
+    if "booklet-print" in files:
+        flip = "long" if long_edge else "short"
+        lines.append(
+            f"{files['booklet-print']}: the booklet to print. Print it on {sheet}, two-sided, flip on {flip} edge, "
+            f"at actual size (100{NBSP}%); fold the stack in half and staple twice on the fold."
+        )
+    if "cards" in files:
+        how = {
+            "long": "two-sided, flip on long edge",
+            "short": "two-sided, flip on short edge",
+            "fold": "on one side; fold on the dashed line and glue",
+        }.get(duplex, "two-sided")
+        lines.append(f"{files['cards']}: pocket cards for your sessions. Print on {sheet}, {how}, at actual size (100{NBSP}%), then cut along the marks.")
+    if "poster" in files:
+        lines.append(f"{files['poster']}: a one-page poster for the fridge. Print it on {_SHEET.get(poster_paper, poster_paper)} at actual size (100{NBSP}%).")
+    return "\n".join("- " + line for line in lines)
