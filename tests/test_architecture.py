@@ -43,6 +43,7 @@ TOP_LEVEL = {
     "cardgen.workspace": APP,
     "cardgen.coach": APP,  # coach.yaml → Coach; products receive what they print through BuildOptions
     "cardgen.roster": APP,
+    "cardgen.batch": APP,  # many clients: a process pool over the pure build of one
     "cardgen.send": APP,
     "cardgen.mail": APP,  # one client's email composed from coach, client and files; send.py sends it
     "cardgen._standin": APP,  # TEMPORARY: roster/batch until they land

@@ -95,6 +95,52 @@ def build(plan_id, only, athlete, start, race, **options) -> None:
         click.echo(str(path))
 
 
+@main.command()
+@click.argument("roster", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True,
+              help="Output folder; each client gets a folder inside it.")
+@_content_option
+@click.option("--workers", type=click.IntRange(min=1), help="Clients built at once, each in its own process  [default: the machine's cores]")
+@click.option("--only", type=click.Choice(Product.values()), help="Build one product only.")
+def batch(roster, out, content, workers, only) -> None:
+    """Build every client of a roster (roster.csv or roster.yaml of the workspace) into OUT/<client>/.
+
+    The whole roster is checked first; then each client whose row, coach.yaml or content changed since
+    the last run is built, in parallel. A client that fails is reported and the others are built.
+    """
+    import sys
+
+    from cardgen.batch import ClientReport, build_clients
+    from cardgen.pipeline import PRODUCTS, load, load_coach
+    from cardgen.roster import find_roster, read_roster
+
+    clients = read_roster(roster or find_roster(content or Path.cwd()))
+    library = load(content)
+    coach = load_coach(content)
+    for warning in sorted({str(w) for plan in {c.plan for c in clients} for w in library.warnings_for(plan)}):
+        click.echo(f"warning: {warning}", err=True)
+
+    def line(r: ClientReport) -> None:
+        about = f"({r.client.where}) {r.why.splitlines()[0]}" if r.status == "failed" else r.why or str(out / r.client.slug)
+        click.echo(f"{r.status:<7}  {r.client.name}  {about}", err=True)
+
+    def name(r: ClientReport | None) -> str | None:
+        return r.client.name if r else None
+
+    products = (only,) if only else PRODUCTS
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(clients), label="Building", file=sys.stderr, show_pos=True, item_show_func=name) as bar:
+            report = build_clients(clients, coach, content, out, workers, only=products, library=library, progress=lambda r: bar.update(1, r))
+    else:
+        report = build_clients(clients, coach, content, out, workers, only=products, library=library, progress=line)
+    for r in report:
+        for warning in r.warnings:
+            click.echo(f"warning: {r.client.name}: {warning}", err=True)
+    click.echo(report.summary())
+    if report.failed:
+        raise SystemExit(1)
+
+
 @main.command(name="print-test")
 @click.option("--paper", type=click.Choice(Paper.values()), default="a4", show_default=True, help="Sheet size of the home printer.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="PDF to write  [default: output/print-test.pdf]")

@@ -17,14 +17,18 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cardgen.content.load import display_path
 from cardgen.content.messages import describe, suggest
 from cardgen.content.schema import ID_PATTERN
 from cardgen.content.yamlsource import read_yaml
 from cardgen.errors import CardgenError, ContentError, Problem
-from cardgen.options import CardSize, Paper
+from cardgen.options import CardSize, Duplex, Paper, PosterPaper, ThemeName, parse_have
+
+if TYPE_CHECKING:
+    from cardgen.coach import Coach
+    from cardgen.pipeline import BuildOptions
 
 COLUMNS = ("name", "email", "plan", "start", "race", "paper", "have", "card", "notes")
 REQUIRED = ("name", "plan")
@@ -72,6 +76,28 @@ class Client:
         return f"{self.file}:{self.line}"
 
 
+def client_options(client: Client, coach: Coach | None, out_root: Path) -> BuildOptions:
+    """What to build for a client: their row, and the coach's defaults where the row leaves a cell empty."""
+    from cardgen.coach import ClientDefaults
+    from cardgen.pipeline import BuildOptions
+
+    d = coach.defaults if coach is not None else ClientDefaults()
+    return BuildOptions(
+        plan=client.plan,
+        out=out_root / client.slug,
+        paper=Paper(client.paper or d.paper),
+        card=CardSize(client.card or d.card),
+        theme=ThemeName(d.theme),
+        duplex=Duplex(d.duplex),
+        poster_paper=PosterPaper(d.poster_paper) if d.poster_paper else None,
+        athlete=client.name,
+        start=client.start,
+        race=client.race,
+        have=d.have if client.have is UNSET else client.have,
+        coach=coach,
+    )
+
+
 def client_files(client: Client, plan_id: str) -> list[str]:
     """The names of a client's files in `<out>/<slug>/`, apart from every other client's and plan's."""
     return [client_file(client, plan_id, name) for name in PRODUCT_FILES]
@@ -101,6 +127,18 @@ def slugify(name: str) -> str:
 
 
 # ---------------------------------------------------------------- reading
+
+
+NAMES = ("roster.csv", "roster.yaml", "roster.yml")
+
+
+def find_roster(folder: Path) -> Path:
+    """The workspace's roster: roster.csv, else roster.yaml."""
+    for name in NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    where = "here" if Path(folder).resolve() == Path.cwd().resolve() else f"in {display_path(folder)}"
+    raise CardgenError(f"no roster.csv or roster.yaml {where}; name one (cardgen batch ROSTER), or start a workspace with cardgen init")
 
 
 def read_roster(path: Path) -> list[Client]:
@@ -324,13 +362,3 @@ def _slug_clashes(clients: list[Client]) -> list[Problem]:
             problems.append(Problem(client.file, client.line, "name", f"{client.name!r} has {same} on line {other.line}; "
                                     "make the names differ, e.g. with an initial"))
     return problems
-
-
-def parse_have(text: str) -> frozenset[str] | None:
-    """Stand-in until the race helper's options.parse_have lands: "none", "all" or a comma list."""
-    words = [w.strip().lower() for w in re.split(r"[,;]", text) if w.strip()]
-    if words == ["all"]:
-        return None
-    if words == ["none"]:
-        return frozenset()
-    return frozenset(words)
