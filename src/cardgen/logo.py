@@ -29,23 +29,24 @@ def read_logo(path: Path, shown: str) -> Image:
 
     if not path.is_file():
         raise LogoProblem(f"no file {shown} (a path is read from the folder of coach.yaml)")
+    too_big = LogoProblem(
+        f"{shown} is too large for a logo: more than {MAX_PIXELS // 1_000_000} megapixels (a logo needs about 1000 × 400 pixels); "
+        "make it smaller"
+    )
     try:
         with warnings.catch_warnings():
-            # Pillow warns (and past twice its limit raises) on huge images; both mean: refuse it.
+            # Pillow warns past its own limit and raises past twice it (a decompression bomb): refuse
+            # both, and anything past ours, from the header, before the pixels are decoded.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
                 if img.format not in FORMATS:
                     raise LogoProblem(f"{shown} is a {img.format or 'kind of'} image; use a PNG or JPEG")
-                w, h = img.size
-                if w * h > MAX_PIXELS:
-                    raise LogoProblem(
-                        f"{shown} is {w}\u00a0×\u00a0{h} pixels, more than {MAX_PIXELS // 1_000_000} megapixels; "
-                        "a logo needs about 1000\u00a0×\u00a0400: make it smaller"
-                    )
+                if img.width * img.height > MAX_PIXELS:
+                    raise too_big
                 img.load()
                 upright = ImageOps.exif_transpose(img)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise LogoProblem(f"{shown} is too large to open safely; a logo needs about 1000\u00a0×\u00a0400 pixels") from None
+        raise too_big from None
     except UnidentifiedImageError:
         raise LogoProblem(f"{shown} is not a PNG or JPEG image (or it is damaged)") from None
     except (OSError, SyntaxError, ValueError) as exc:

@@ -18,6 +18,7 @@ from cardgen.resources import default_content_dir, shipped
 
 if TYPE_CHECKING:
     from cardgen.coach import Coach
+    from cardgen.render.brand import Brand
 
 
 @dataclass(frozen=True)
@@ -180,18 +181,23 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
     """Every requested product as PDF bytes, with the warnings they returned; nothing touches the disk."""
     from cardgen.render.booklet import BookletOptions, render_booklet
     from cardgen.render.cards import CardOptions, render_cards
-    from cardgen.style.theme import THEMES
+    from cardgen.style.theme import THEMES, with_accent
 
     theme = THEMES[options.theme]
+    brand = None
+    if options.coach is not None:
+        brand = brand_of(options.coach, grey=theme.name == "mono")
+        if options.coach.accent:
+            theme = with_accent(theme, options.coach.accent)
     warnings: list[str] = []
     out: dict[str, bytes] = {}
 
     if "booklet" in options.only:
-        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge), theme)
+        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge, brand), theme)
         out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
         warnings += booklet.warnings
     if "cards" in options.only:
-        cards = render_cards(plan, CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset), theme)
+        cards = render_cards(plan, CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset, brand), theme)
         out["cards.pdf"] = cards.pdf
         warnings += cards.warnings
     if "poster" in options.only:
@@ -199,13 +205,27 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
         from cardgen.render.poster import PosterOptions, render_poster
 
         try:
-            out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete), theme)
+            out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete, brand), theme)
         except LayoutError as exc:
             if options.only == ("poster",):
                 raise
             # A long plan outgrows one sheet; that must not cost the user the booklet and cards.
             warnings.append(f"poster.pdf not written: {exc.message}")
     return Rendered(out, warnings)
+
+
+def brand_of(coach: Coach, grey: bool) -> Brand:
+    """What the products print of the coach, the logo read once for every product of the build."""
+    from cardgen.logo import LogoProblem, read_logo
+    from cardgen.render.brand import Brand, Logo
+
+    logo = None
+    if coach.logo is not None:
+        try:
+            logo = Logo(read_logo(coach.logo, coach.logo.name), grey)
+        except LogoProblem as exc:  # changed since coach.yaml was read
+            raise CardgenError(f"coach.yaml:{coach.logo_line}: logo: {exc}") from None
+    return Brand(coach.name, coach.business, coach.contact, coach.footer, logo)
 
 
 def build(options: BuildOptions, library: Library | None = None) -> BuildResult:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 NBSP = "\u00a0"  # between a number and its unit: "30 s" never breaks over two lines
 TIMES = f"{NBSP}×{NBSP}"  # "3 × 10": spaced the same everywhere, never broken
+SEP = " · "  # between the parts of a line: "Ana Pérez · Run Strong · ana@example.com"
 DASH = "–"  # ranges: "8–10", "3–9 Mar"
 
 FORM_CUES = "Form cues"  # the one name of the checklist, on every product

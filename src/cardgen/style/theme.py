@@ -21,6 +21,20 @@ COLOR = Theme("color", ink=(0, 0, 0), fill=(0.90, 0.93, 0.97), accent=(0.05, 0.3
 THEMES = {"mono": MONO, "color": COLOR}
 
 
+def with_accent(theme: Theme, accent: tuple[float, float, float]) -> Theme:
+    """The colour theme in the coach's accent, its fills the accent at a tenth (shaded cells) and
+    a seventh (accent fills) of its strength on white: as light as the shipped theme's, so text on
+    them stays black on near-white. Mono keeps its black and grey: an accent is ignored."""
+    if theme.name != "color":
+        return theme
+    return Theme(theme.name, theme.ink, _tint(accent, 0.10), accent, _tint(accent, 0.15))
+
+
+def _tint(rgb: tuple[float, float, float], strength: float) -> tuple[float, float, float]:
+    r, g, b = (round(1 - strength * (1 - c), 4) for c in rgb)
+    return (r, g, b)
+
+
 @dataclass(frozen=True)
 class Scale:
     """One type scale; products pick their sizes from it so everything stays in proportion."""

@@ -13,6 +13,7 @@ from cardgen.render.booklet.front import cover, how_to, notes_page, overview
 from cardgen.render.booklet.geometry import FOLDABLE_PAGES, FOOT, HEAD, INNER, OUTER
 from cardgen.render.booklet.paint import Painter
 from cardgen.render.booklet.week import week_pages
+from cardgen.render.brand import Brand, client_subject
 from cardgen.render.document import Meta, tune_reportlab
 from cardgen.render.layout import IfOddPage, Mark, Page, PageBreak, bind_headings, paginate
 from cardgen.style.booklet import BOOKLET
@@ -25,6 +26,7 @@ class BookletOptions:
     paper: str = "a4"
     athlete: str | None = None
     long_edge: bool = False  # the print file's backs turned for printers that only flip on the long edge
+    brand: Brand | None = None  # the coach: on the cover, and at every page's foot
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,11 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet
     size = BOOKLET_PAGE[options.paper]
     frame = (size.width - OUTER - INNER, size.height - HEAD - FOOT)
     pages = _settled(plan, options, frame)
+    brand = options.brand
     meta = Meta(
         title=plan.title,
-        author=options.athlete or "cardgen",
-        subject=plan.subtitle or f"{len(plan.weeks)}-week training plan",
+        author=brand.author if brand else options.athlete or "cardgen",
+        subject=client_subject(options.athlete, plan.title) if brand else plan.subtitle or f"{len(plan.weeks)}-week training plan",
         keywords=f"{plan.id}, training plan, booklet",
     )
     warnings = []
@@ -56,7 +59,7 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet
             f"booklet.pdf has {len(pages)} pages, {len(pages) // 4} sheets folded together: too thick to fold and staple; "
             "print booklet.pdf single-sided instead, or split the plan into shorter ones"
         )
-    painter = Painter(plan, theme, size)
+    painter = Painter(plan, theme, size, brand)
     return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge), tuple(warnings))
 
 
@@ -111,7 +114,7 @@ def _predict_pages(plan: Plan) -> dict[str, int]:
 def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int]) -> list:
     st = BOOKLET
     story: list = []
-    story += cover(plan, options.athlete, st, refs, frame)
+    story += cover(plan, options.athlete, st, refs, frame, options.brand)
     story += [PageBreak(), *how_to(plan, st)]
     story += [PageBreak(), *overview(plan, st, refs)]
     for i, (ex_id, ex) in enumerate(plan.exercises.items()):

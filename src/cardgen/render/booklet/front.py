@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cardgen.plan.model import Plan
 from cardgen.render.blocks import FillIn, NoteLines, Rule, exercise_anchor, week_anchor
+from cardgen.render.brand import Brand, LogoBlock
 from cardgen.render.flow import ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block, Mark, Spacer, fits_one_page
 from cardgen.render.table import Cell, Column, RuledTable
@@ -11,13 +12,17 @@ from cardgen.style.booklet import BookletStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, long_date, phase_tag, plural, rest_text, session_summary, week_dates, week_label
+from cardgen.wording import FORM_CUES, NBSP, long_date, phase_tag, plural, rest_text, session_summary, week_dates, week_label
 
 NOTE_SPACING = 8.5 * MM  # wide-ruled: a pen's line
 
 
-def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> list:
-    """The cover, airy when it can be; a long title or name takes the air first, then the contents."""
+LOGO_BOX = (30 * MM, 12 * MM)  # the most a coach's logo takes on the cover: it brands, the plan is the news
+
+
+def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float], brand: Brand | None = None) -> list:
+    """The cover, airy when it can be; a long title or name takes the air first, then the contents.
+    A coach's logo stands in the top corner, in the air above the title."""
     facts = [plural(len(plan.weeks), "week"), f"{plural(plan.sessions_per_week, 'session')} a week"]
     if plan.minutes:
         facts.append(f"about {plan.minutes}\u00a0minutes each")
@@ -30,13 +35,22 @@ def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, in
             rows.append(("Race day", long_date(end)))
     else:
         rows += [("Starts", ""), ("Race day", "")]
-    rows.append(("Coach", ""))
+    rows.append(("Coach", brand.signature if brand else ""))
+    if brand and brand.contact:
+        # Each part whole on its line, the separator ending the line it follows.
+        rows.append(("Contact", f"{NBSP}· ".join(c.replace(" ", NBSP) for c in brand.contact)))
     title = TextBlock(plan.title, st.title)
     if title.measure(frame[0]) > 3 * st.title.leading:
         title = TextBlock(plan.title, st.h1)  # four lines of display type would crowd out the rest
     out: list = []
     for top, mid, contents in ((18, 14, True), (4, 6, True), (0, 4, False)):
-        out = [Mark("", "cover", "Cover", 0), Spacer(top * MM), title]
+        out = [Mark("", "cover", "Cover", 0)]
+        if brand and brand.logo:
+            logo = LogoBlock(brand.logo, *LOGO_BOX, align="right", space_after=4 * MM)
+            out += [logo, Spacer(max(0.0, top * MM - logo.h - 4 * MM))]
+        else:
+            out.append(Spacer(top * MM))
+        out.append(title)
         if plan.subtitle:
             out.append(TextBlock(plan.subtitle, st.lead))
         out += [Spacer(GAP), Rule(1.0), Spacer(GAP), TextBlock(" · ".join(facts), st.h3), Spacer(mid * MM), FillIn(rows, st.lead.size)]

@@ -10,6 +10,7 @@ from cardgen.plan.model import Plan
 from cardgen.prepress.imposition import saddle_stitch
 from cardgen.prepress.paper import Size
 from cardgen.render.booklet.geometry import FOLD_TICK, FOLIO, FOOT, HEAD_LINE, INNER, OUTER
+from cardgen.render.brand import Brand, BrandLine
 from cardgen.render.document import Meta, new_canvas
 from cardgen.render.layout import DrawContext, Page
 from cardgen.render.text import one_line
@@ -20,10 +21,12 @@ from cardgen.style.theme import RULE, Theme
 from cardgen.units import MM
 from cardgen.wording import curly
 
+FOLIO_CLEAR = 12 * MM  # the page number's room at the outer edge, which a coach's footer keeps clear of
+
 
 class Painter:
-    def __init__(self, plan: Plan, theme: Theme, size: Size):
-        self.plan, self.theme, self.size = plan, theme, size
+    def __init__(self, plan: Plan, theme: Theme, size: Size, brand: Brand | None = None):
+        self.plan, self.theme, self.size, self.brand = plan, theme, size, brand
 
     def _canvas(self, buf: io.BytesIO, pagesize: tuple[float, float], meta: Meta) -> Canvas:
         return new_canvas(buf, pagesize, meta)
@@ -75,6 +78,8 @@ class Painter:
             block.draw(ctx, x0 + x, FOOT + y, width)
         if 1 < page.number < count:  # the covers carry no running head or number
             self._furniture(canv, page)
+        if self.brand and page.number > 1:  # the front cover names the coach in full
+            self._coach_foot(ctx, page)
 
     def _furniture(self, canv: Canvas, page: Page) -> None:
         """Running head and page number."""
@@ -96,6 +101,20 @@ class Painter:
         canv.setLineWidth(RULE)
         canv.line(min(x_in, x_out), y - 1.6 * MM, max(x_in, x_out), y - 1.6 * MM)
         canv.restoreState()
+
+
+    def _coach_foot(self, ctx: DrawContext, page: Page) -> None:
+        """The coach's footer (or name and contact) on the page number's baseline, from the spine
+        side, kept a gap clear of the number; below the body's frame, so the body loses nothing."""
+        assert self.brand is not None
+        odd = page.number % 2 == 1
+        w = self.size.width
+        width = w - OUTER - INNER - FOLIO_CLEAR
+        line = BrandLine(self.brand, BOOKLET.folio, text=self.brand.footer, align="left" if odd else "right")
+        line.measure(width)
+        x = INNER if odd else OUTER + FOLIO_CLEAR
+        # The line's box is centred on the folio's baseline band: its text sits on that baseline.
+        line.draw(ctx, x, FOLIO + BOOKLET.folio * 0.35 - line.height / 2, width)
 
 
 def _fold_ticks(canv: Canvas, sheet: Size) -> None:

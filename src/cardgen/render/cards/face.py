@@ -5,10 +5,11 @@ that names the card and what to shorten."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cardgen.errors import LayoutError
 from cardgen.prepress.paper import Box
+from cardgen.render.brand import Brand, BrandLine
 from cardgen.render.layout import Block, DrawContext, draw_stack, gap_between, stack_height
 from cardgen.style.cards import FLOOR, CardStyles
 from cardgen.units import MM
@@ -73,6 +74,27 @@ class Variant:
     build: Callable[[CardStyles], Face]
     warning: str = ""  # what the card says when this variant was needed, after "Week 1 · Session A (front): "
     tier: int = 0  # variants of one tier are tried at each size in turn; a later tier only past the floor
+
+
+def with_byline(variants: Sequence[Variant], brand: Brand | None, logo: tuple[float, float]) -> list[Variant]:
+    """Each tier's variants with the coach's logo and byline at the foot first, then the same without:
+    the byline is printed where the card has room for it at the type the card gets anyway, and is
+    the first thing to go, before the type shrinks. `logo` is the box (w, h) the logo is sized into."""
+    if brand is None:
+        return list(variants)
+    out: list[Variant] = []
+    for tier in sorted({v.tier for v in variants}):
+        same = [v for v in variants if v.tier == tier]
+        out += [Variant(_footed(v.build, brand, logo), v.warning, tier) for v in same] + same
+    return out
+
+
+def _footed(build: Callable[[CardStyles], Face], brand: Brand, logo: tuple[float, float]) -> Callable[[CardStyles], Face]:
+    def make(z: CardStyles) -> Face:
+        face = build(z)
+        return replace(face, foot=[*face.foot, BrandLine(brand, z.facts.size, logo_h=logo[1], logo_w=logo[0])])
+
+    return make
 
 
 def fit(name: str, label: str, variants: Sequence[Variant], styles: CardStyles, box: Box, advice: str) -> tuple[Face, list[str]]:

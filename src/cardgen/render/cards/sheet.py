@@ -13,9 +13,10 @@ from cardgen.options import CardSize, Duplex, Paper
 from cardgen.plan.model import Plan
 from cardgen.prepress.cards import CARD_SIZES, CardSheet, Segment, card_sheet
 from cardgen.prepress.paper import SHEETS, Box
+from cardgen.render.brand import Brand, client_subject
 from cardgen.render.cards import wallet, week
 from cardgen.render.cards.blocks import BoxColumn
-from cardgen.render.cards.face import Face, fit
+from cardgen.render.cards.face import Face, fit, with_byline
 from cardgen.render.document import Meta, new_canvas, tune_reportlab
 from cardgen.render.layout import DrawContext
 from cardgen.render.marks import NOTE_HEIGHT, draw_dashed, draw_print_note, draw_segments, note_width
@@ -33,6 +34,8 @@ NOTES = {
 }
 
 
+CARD_LOGO = (20 * MM, 6 * MM)  # the box a coach's logo is sized into on a card's back
+WALLET_LOGO = (14 * MM, 4 * MM)  # on a wallet card's: smaller, the cues need the room
 FRONT_ADVICE = "fewer exercises in the session, or shorter exercise names"
 BACK_ADVICE = "shorter form cues"
 
@@ -44,6 +47,7 @@ class CardOptions:
     card: CardSize = CardSize.QUARTER
     duplex: Duplex = Duplex.LONG
     back_offset: tuple[float, float] = (0.0, 0.0)  # mm: + right and + up as seen on the back page
+    brand: Brand | None = None  # the coach: logo and byline at the foot of every back that has room
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme) -> Rendered:
     what = "wallet cards, one per session" if wallet_cards else "pocket cards"
     count = f"{len(faces)} {'session summaries' if wallet_cards else 'sessions'}"
     meta = Meta(f"{plan.title}: {what}", options.athlete or "cardgen", f"Pocket cards, {count}", f"{plan.id}, pocket cards")
+    if options.brand:
+        meta = Meta(meta.title, options.brand.author, client_subject(options.athlete, plan.title), meta.keywords)
     canv = new_canvas(buf, sheet.sheet.as_tuple(), meta)
     ctx = DrawContext(canv, theme, links=False)  # printed to be cut: nothing to click
     if sheet.edge:
@@ -103,7 +109,7 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
         for s in wallet.session_cards(plan):
             pairs.append((
                 fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE + bigger),
-                fit(s.name, f"{label}back", wallet.back_variants(s), styles, box, BACK_ADVICE + bigger),
+                fit(s.name, f"{label}back", with_byline(wallet.back_variants(s), options.brand, WALLET_LOGO), styles, box, BACK_ADVICE + bigger),
             ))
     else:
         cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]
@@ -111,9 +117,10 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
         boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
         bigger = "" if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6) else ", or a bigger card (--card a6)"
         for c in cards:
+            back = with_byline(week.back_variants(c, box.width), options.brand, CARD_LOGO)
             pairs.append((
                 fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE + bigger),
-                fit(c.name, f"{label}back", week.back_variants(c, box.width), styles, box, BACK_ADVICE + bigger),
+                fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE + bigger),
             ))
     faces = [(front, back) for (front, _), (back, _) in pairs]
     return faces, [w for (_, said), _ in pairs for w in said] + [w for _, (_, said) in pairs for w in said]

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from cardgen.errors import CardgenError
 from cardgen.options import PosterPaper
 from cardgen.plan.model import Plan
-from cardgen.prepress.paper import POSTER_SHEETS
+from cardgen.prepress.paper import A4, POSTER_SHEETS
+from cardgen.render.brand import Brand, BrandLine, client_subject
 from cardgen.render.document import Meta, new_canvas, tune_reportlab
 from cardgen.render.layout import DrawContext
 from cardgen.render.poster.content import content_of
-from cardgen.render.poster.fitter import fit
+from cardgen.render.poster.fitter import MARGIN, fit
 from cardgen.style.fonts import register
+from cardgen.style.poster import FLOOR
 from cardgen.style.theme import Theme
+from cardgen.units import MM
 
 __all__ = ["PosterOptions", "render_poster"]
 
@@ -27,6 +30,7 @@ __all__ = ["PosterOptions", "render_poster"]
 class PosterOptions:
     paper: PosterPaper | str = PosterPaper.A4  # a str (from the pipeline, a test) is checked into the enum
     athlete: str | None = None
+    brand: Brand | None = None  # the coach: logo and byline in the bottom corner, in a strip of their own
 
     def __post_init__(self) -> None:
         # Checked here, once: a plain string from a caller becomes the enum or a clear error.
@@ -41,15 +45,17 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
     register()
     sheet = POSTER_SHEETS[options.paper]
     c = content_of(plan, options.athlete)
-    layout = fit(c, sheet)
+    byline = _byline(options.brand, sheet.width > A4.width * 1.2)
+    # The byline's strip is taken from the sheet before the fitter sees it: the grid cannot reach it.
+    layout = fit(c, sheet, byline.measure(sheet.width) + BYLINE_GAP if byline else 0.0)
     buf = io.BytesIO()
     canv = new_canvas(
         buf,
         sheet.as_tuple(),
         Meta(
             title=f"{plan.title}: poster",
-            author=options.athlete or "cardgen",
-            subject=f"Fridge poster, {len(c.rows)} weeks × {len(c.keys)} sessions",
+            author=options.brand.author if options.brand else options.athlete or "cardgen",
+            subject=client_subject(options.athlete, plan.title) if options.brand else f"Fridge poster, {len(c.rows)} weeks × {len(c.keys)} sessions",
             keywords=f"{plan.id}, training plan, poster",
         ),
     )
@@ -62,6 +68,19 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
         (layout.lists, layout.lists_at),
     ):
         block.draw(ctx, x, top - block.height, width)
+    if byline:
+        byline.draw(ctx, layout.frame.x, MARGIN, layout.frame.width)
     canv.showPage()
     canv.save()
     return buf.getvalue()
+
+
+BYLINE_GAP = 4 * MM  # between the byline's strip and what the fitter lays out above it
+
+
+def _byline(brand: Brand | None, big: bool) -> BrandLine | None:
+    """The coach's logo and byline for the bottom right corner, at the poster's least type size."""
+    if brand is None:
+        return None
+    size = 14.0 if big else FLOOR
+    return BrandLine(brand, size, logo_h=(10 if big else 8) * MM, logo_w=(36 if big else 30) * MM, align="right")

@@ -40,15 +40,16 @@ class Layout:
     lists_at: tuple[float, float, float]  # x, top, width
 
 
-def fit(c: Content, sheet: Size) -> Layout:
-    """The poster laid out on `sheet`, or a LayoutError that says what to shorten."""
-    layout, weeks, width_ok = _search(c, sheet)
+def fit(c: Content, sheet: Size, foot: float = 0.0) -> Layout:
+    """The poster laid out on `sheet` above a strip `foot` tall kept free (for the coach's byline),
+    or a LayoutError that says what to shorten."""
+    layout, weeks, width_ok = _search(c, sheet, foot)
     if layout is None:
-        raise LayoutError(_too_big(c, sheet, weeks, width_ok))
+        raise LayoutError(_too_big(c, sheet, weeks, width_ok, foot))
     return layout
 
 
-def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
+def _search(c: Content, sheet: Size, foot: float = 0.0) -> tuple[Layout | None, int, bool]:
     k = min(sheet.width / A4.width, sheet.height / A4.height)
     scale = scale_for(big_sheet=k > 1.2)
     factors = []
@@ -76,7 +77,7 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
     ]
     for need, side, roomy, f, stacked, split, caps in tries:
         try:
-            layout = _layout(c, sheet, scale, factors, f, k, need, side, roomy, stacked, split, caps)
+            layout = _layout(c, sheet, scale, factors, f, k, need, side, roomy, stacked, split, caps, foot)
         except NoFit as e:
             weeks = max(weeks, e.weeks)
             width_ok = width_ok or e.width_ok
@@ -87,10 +88,12 @@ def _search(c: Content, sheet: Size) -> tuple[Layout | None, int, bool]:
 
 
 def _layout(
-    c: Content, sheet: Size, scale: Scale, factors: list[float], f: float, k: float, need: float, side: bool, roomy: bool, stacked: bool, split: bool, caps: int
+    c: Content, sheet: Size, scale: Scale, factors: list[float], f: float, k: float, need: float, side: bool, roomy: bool, stacked: bool, split: bool,
+    caps: int, foot: float = 0.0,
 ) -> Layout:
     z = Sizes.at(scale, f)
-    frame = Box(0, 0, sheet.width, sheet.height).inset(MARGIN)
+    paper = Box(0, 0, sheet.width, sheet.height).inset(MARGIN)
+    frame = Box(paper.x, paper.y + foot, paper.width, paper.height - foot)
     W = frame.width
     header = Header(c.title, c.subtitle, z, scale)
     top = frame.top - header.measure(W)
@@ -159,7 +162,7 @@ def _grow(grid: Grid, width: float, avail: float) -> float:
     return height
 
 
-def _too_big(c: Content, sheet: Size, weeks: int, width_ok: bool) -> str:
+def _too_big(c: Content, sheet: Size, weeks: int, width_ok: bool, foot: float = 0.0) -> str:
     if not width_ok:
         fix = "use fewer sessions a week, or shorter session and exercise names"
     elif 4 <= weeks < len(c.rows):  # fewer would be no plan worth a poster: the rest is too big
@@ -168,7 +171,7 @@ def _too_big(c: Content, sheet: Size, weeks: int, width_ok: bool) -> str:
         fix = "shorten the title and the exercise lists"
     # A bigger sheet is offered only when the poster would fit it.
     bigger = BIGGER.get(sheet.name)
-    if bigger is not None and _search(c, bigger)[0] is not None:
+    if bigger is not None and _search(c, bigger, foot)[0] is not None:
         fix += f", or print it on a bigger sheet ({'a3' if bigger is A3 else 'tabloid'})"
     scale = scale_for(big_sheet=sheet.width > A4.width * 1.2)
     return (
