@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from cardgen.cli import main
 from cardgen.coach import PASSWORD_MESSAGE, ClientDefaults, Coach, MessageTemplate, Smtp, load_coach
-from cardgen.errors import ContentError
+from cardgen.equipment import parse_have
+from cardgen.errors import CardgenError, ContentError
 from cardgen.pipeline import load_coach as pipeline_load_coach
 from cardgen.wording import DEFAULT_MESSAGE_BODY, DEFAULT_MESSAGE_SUBJECT
 
@@ -37,6 +38,16 @@ message:
   body: "Hi {first_name},\\n\\nAttached.\\n\\n{coach}"
   attach: [booklet, poster]
 """
+
+
+def known_equipment() -> str:
+    """What --have says after an unknown word: the same list, said the same way in coach.yaml."""
+    with pytest.raises(CardgenError) as info:
+        parse_have("zzz")
+    return info.value.message.split("; ", 1)[1]
+
+
+KNOWN_EQUIPMENT = known_equipment()
 
 
 def write(folder: Path, text: str) -> Path:
@@ -87,7 +98,9 @@ def test_the_port_follows_the_security(tmp_path, security, port):
     assert coach.smtp == Smtp("mail.example", port, security, None)
 
 
-@pytest.mark.parametrize("have, expected", [("none", frozenset()), ("all", None), ("[Band]", frozenset({"band"}))])
+@pytest.mark.parametrize("have, expected", [
+    ("none", frozenset()), ("all", None), ("[Band]", frozenset({"band"})), ("band, kettlebell", frozenset({"band", "kettlebell"})),
+])
 def test_defaults_have(tmp_path, have, expected):
     assert load_coach(write(tmp_path, f"name: Ana\ndefaults:\n  have: {have}\n")).defaults.have == expected
 
@@ -140,6 +153,8 @@ def test_the_password_message_is_exact_and_never_echoes_the_password(tmp_path):
     ("- name: Ana\n", "coach.yaml:1: expected a mapping of fields such as name: and email:"),
     ("email: ana@example.com\n", "coach.yaml:1: name: required field is missing"),
     ("name: Ana\nmessage:\n  body: 'Hi {first_name'\n", "coach.yaml:3: message.body: a { or } without its pair; write {{ or }} for a brace itself"),
+    ("name: Ana\ndefaults:\n  have: [band, kettlebel]\n", "coach.yaml:3: defaults.have: unknown equipment 'kettlebel' (did you mean "
+     "'kettlebell'?); " + KNOWN_EQUIPMENT),
     ("name: [Ana\n", "coach.yaml:1: a [ opened here is never closed with ]; a comma inside an item needs quotes"),
 ])
 def test_one_problem(tmp_path, text, expected):

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from cardgen.content.messages import problems_from, suggest
 from cardgen.content.yamlsource import Source, read_yaml
-from cardgen.errors import ContentError, Problem
+from cardgen.equipment import parse_have
+from cardgen.errors import CardgenError, ContentError, Problem
 from cardgen.logo import LogoProblem, read_logo
 from cardgen.options import CardSize, Duplex, Paper, PosterPaper, ThemeName
 from cardgen.wording import DEFAULT_MESSAGE_BODY, DEFAULT_MESSAGE_SUBJECT
@@ -94,9 +95,23 @@ class _Defaults(_Strict):
     paper: Literal[tuple(Paper.values())] = "a4"  # type: ignore[valid-type]
     card: Literal[tuple(CardSize.values())] = "quarter"  # type: ignore[valid-type]
     theme: Literal[tuple(ThemeName.values())] = "mono"  # type: ignore[valid-type]
-    have: list[Text] | Literal["all", "none"] = "all"
+    have: list[Text] | Text = "all"  # a list, or "band, kettlebell", or all, or none
     duplex: Literal[tuple(Duplex.values())] = "long"  # type: ignore[valid-type]
     poster_paper: Literal[tuple(PosterPaper.values())] | None = None  # type: ignore[valid-type]
+
+
+    @field_validator("have")
+    @classmethod
+    def _have(cls, value: list[str] | str) -> list[str] | str:
+        try:
+            parse_have(_have_text(value))
+        except CardgenError as exc:
+            raise ValueError(exc.message) from None
+        return value
+
+
+def _have_text(value: list[str] | str) -> str:
+    return value if isinstance(value, str) else ",".join(value)
 
 
 class _Smtp(_Strict):
@@ -193,7 +208,7 @@ def load_coach(folder: Path) -> Coach | None:
 
 def _coach(m: _CoachFile, logo: Path | None, source: Source) -> Coach:
     d = m.defaults
-    have = None if d.have == "all" else frozenset() if d.have == "none" else frozenset(x.lower() for x in d.have)
+    have = parse_have(_have_text(d.have))
     smtp = None
     if m.smtp is not None:
         port = m.smtp.port or DEFAULT_PORTS[m.smtp.security]
