@@ -46,7 +46,6 @@ TOP_LEVEL = {
     "cardgen.batch": APP,  # many clients: a process pool over the pure build of one
     "cardgen.send": APP,
     "cardgen.mail": APP,  # one client's email composed from coach, client and files; send.py sends it
-    "cardgen._standin": APP,  # TEMPORARY: roster/batch until they land
     "cardgen.wording": WORDING,
     "cardgen.errors": LEAF,
     "cardgen.doselang": LEAF,  # the dose language: content parses with it, plan computes with its Dose

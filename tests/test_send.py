@@ -4,6 +4,7 @@ with AUTH, and SSL; what the server received is what is checked."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import shutil
 import socket
@@ -20,16 +21,24 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from cardgen import send as send_module
+from cardgen.batch import build_clients
 from cardgen.cli import main
+from cardgen.pipeline import load_coach
+from cardgen.plan.race import monday_of
+from cardgen.roster import read_roster
+from cardgen.wording import long_date
 from cardgen.workspace import init_workspace
 
 PASSWORD = "s3cret-Pa55word"
 PLAN = "my-first-plan"  # three weeks: the quickest plan to build
 
-ROSTER = """\
+# Dates ahead of today, whenever the tests run: a race in the past is an error of the build.
+START = monday_of(dt.date.today()) + dt.timedelta(weeks=4)
+RACE = monday_of(dt.date.today()) + dt.timedelta(weeks=10, days=6)  # a Sunday
+ROSTER = f"""\
 name,email,plan,start,race
-Zoë Müller,zoe@example.com,my-first-plan,2027-01-04,
-Sam O'Neil,sam@example.org,my-first-plan,,2027-02-14
+Zoë Müller,zoe@example.com,my-first-plan,{START},
+Sam O'Neil,sam@example.org,my-first-plan,,{RACE}
 Ann Lee,,my-first-plan,,
 """
 
@@ -110,11 +119,14 @@ def tls_server_context(ca) -> ssl.SSLContext:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """A workspace whose clients are built once; each test copies it (a re-run rebuilds nothing stale)."""
+    """A workspace whose clients are built once; each test copies it, and send finds nothing to rebuild
+    (the smtp and message of coach.yaml change no PDF)."""
     ws = tmp_path_factory.mktemp("built") / "ws"
     init_workspace(ws)
     (ws / "roster.csv").write_text(ROSTER, encoding="utf-8")
     (ws / "coach.yaml").write_text(coach_yaml(), encoding="utf-8")
+    report = build_clients(read_roster(ws / "roster.csv"), load_coach(ws), ws, ws / "output", workers=1)
+    assert [r.status for r in report] == ["built"] * 3
     return ws
 
 
@@ -165,12 +177,12 @@ def test_plain_on_loopback_sends_each_client_with_an_email_once(ws, server):
     assert list(pages) == ["zoe-muller-my-first-plan-booklet.pdf", "zoe-muller-my-first-plan-cards.pdf"]
     assert all(n >= 1 for n in pages.values())
     text = zoe.get_body(("plain",)).get_content().replace("\r\n", "\n")
-    assert text.startswith("Hi Zoë,\n") and "Week\u00a01 starts on Monday 4 January 2027." in text
+    assert text.startswith("Hi Zoë,\n") and f"Week\u00a01 starts on {long_date(START)}." in text
     assert "zoe-muller-my-first-plan-cards.pdf: pocket cards" in text and "Run Strong" in text
     html = zoe.get_body(("html",)).get_content()
     assert "<p>Hi Zoë,</p>" in html and 'href="https://runstrong.example"' in html
     sam_html = handler.received[1][1].get_body(("html",)).get_content()
-    assert "race day is Sunday 14 February 2027" in sam_html and "O&#x27;Neil" not in sam_html  # first name only
+    assert f"race day is {long_date(RACE)}" in sam_html and "O&#x27;Neil" not in sam_html  # first name only
     assert "skipped  Ann Lee: no email in the roster" in result.output
     assert result.output.strip().endswith("2 sent, 1 skipped.")
     rows = log_rows(ws)
@@ -345,3 +357,32 @@ def _no_password_anywhere(ws: Path, output: str) -> None:
     for path in (ws / "output").rglob("*"):
         if path.is_file():
             assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_changed_pdfs_are_not_sent_again_by_themselves(ws, server):
+    handler = Recorder()
+    port = server(handler)
+    assert run("--smtp", f"127.0.0.1:{port}", "--security", "none").exit_code == 0
+    roster = ws / "roster.csv"
+    roster.write_text(roster.read_text(encoding="utf-8").replace(str(START), str(START + dt.timedelta(weeks=1))), encoding="utf-8")
+    again = run("--smtp", f"127.0.0.1:{port}", "--security", "none")
+    assert again.exit_code == 0, again.output
+    assert len(handler.received) == 2
+    assert "skipped  Zoë Müller <zoe@example.com>: sent on " in again.output
+    assert "; its PDFs changed since: --resend zoe-muller sends them" in again.output
+    assert "Sam O'Neil <sam@example.org>: sent on " in again.output and again.output.count("changed since") == 1
+
+
+def test_what_is_missing_is_built_first_and_a_client_that_cannot_be_built_is_reported(tmp_path, monkeypatch):
+    ws = tmp_path / "fresh"
+    init_workspace(ws)
+    (ws / "coach.yaml").write_text(coach_yaml(), encoding="utf-8")
+    (ws / "roster.csv").write_text(ROSTER + "Kim Park,kim@example.com,no-such-plan,,\n", encoding="utf-8")
+    monkeypatch.chdir(ws)
+    result = run("--dry-run", "--workers", "1")
+    assert result.exit_code == 1
+    assert "built    Zoë Müller" in result.output and "built    Kim Park" not in result.output
+    assert (ws / "output" / "zoe-muller" / "zoe-muller-my-first-plan-cards.pdf").is_file()
+    assert (ws / "output" / "zoe-muller" / "zoe-muller.eml").is_file()
+    assert "failed   Kim Park <kim@example.com>: not built: unknown plan 'no-such-plan'" in result.output
+    assert "2 written (dry run), 1 skipped, 1 failed." in result.output

@@ -218,18 +218,20 @@ def preview(pdf, pages, out, dpi) -> None:
 
 
 @main.command()
-@click.argument("roster", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("roster", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True,
               help="Output folder of 'cardgen batch': one folder per client, and the sent log.")
 @_content_option
+@click.option("--workers", type=click.IntRange(min=1), help="Clients built at once, when some are missing or out of date  [default: the machine's cores]")
 @click.option("--smtp", "address", metavar="HOST[:PORT]", help="Mail server  [default: smtp in coach.yaml]")
 @click.option("--security", type=click.Choice(["none", "starttls", "ssl"]), help="How to talk to the server  [default: coach.yaml, else starttls]")
 @click.option("--dry-run", is_flag=True, help="Write <out>/<client>/<client>.eml to open in a mail program instead of sending.")
 @click.option("--resend", multiple=True, metavar="NAME", help="Send to this client (name or folder name) again although the sent log has them; repeatable.")
-def send(roster, out, content, address, security, dry_run, resend) -> None:
+def send(roster, out, content, workers, address, security, dry_run, resend) -> None:
     """Email each client of the roster their PDFs (building what is missing or out of date first).
 
     The password comes from the CARDGEN_SMTP_PASSWORD environment variable, or is asked for."""
+    from cardgen.roster import find_roster
     from cardgen.send import PASSWORD_ENV, SendOptions, send as run
 
     def password() -> str:
@@ -240,8 +242,8 @@ def send(roster, out, content, address, security, dry_run, resend) -> None:
         detail = f": {outcome.why}" if outcome.why else (f" {outcome.path}" if outcome.path else "")
         click.echo(f"{outcome.status:<8} {name}{detail}", err=outcome.status == "failed")
 
-    roster = roster or _default_roster()
-    report = run(SendOptions(roster, out, content, address, security, dry_run, tuple(resend)), password, echo)
+    options = SendOptions(roster or find_roster(content or Path.cwd()), out, content, address, security, workers, dry_run, tuple(resend))
+    report = run(options, password, echo, lambda name: click.echo(f"built    {name}", err=True))
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     counts = [f"{len(report.of(s))} {label}" for s, label in
@@ -252,9 +254,3 @@ def send(roster, out, content, address, security, dry_run, resend) -> None:
     if report.failed:
         raise SystemExit(1)
 
-
-def _default_roster() -> Path:
-    for name in ("roster.csv", "roster.yaml", "roster.yml"):
-        if Path(name).is_file():
-            return Path(name)
-    raise click.UsageError("no roster.csv here; give the roster file, e.g. cardgen send clients.csv")

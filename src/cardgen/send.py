@@ -19,13 +19,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cardgen import mail
-from cardgen._standin import build_clients
 from cardgen.coach import Coach, Smtp
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError, ContentError, Problem
 from cardgen.roster import Client, read_roster
+
+if TYPE_CHECKING:
+    from cardgen.content.load import Library
 
 PASSWORD_ENV = "CARDGEN_SMTP_PASSWORD"
 CAFILE_ENV = "CARDGEN_SMTP_CAFILE"  # a CA bundle to trust beyond the system's, e.g. a company relay's own CA
@@ -43,6 +46,7 @@ class SendOptions:
     content: Path | None = None
     smtp: str | None = None  # "HOST:PORT" or "HOST": overrides coach.yaml smtp host and port
     security: str | None = None  # overrides coach.yaml smtp security
+    workers: int | None = None  # processes for the build of what is missing or stale (default: the machine's cores)
     dry_run: bool = False
     resend: tuple[str, ...] = ()  # client names or slugs to send again although the log has them
     context: ssl.SSLContext | None = None  # whom to trust over TLS; default: the system's CAs (+ CARDGEN_SMTP_CAFILE)
@@ -72,9 +76,10 @@ class SendReport:
 Echo = Callable[[Outcome], None]
 
 
-def send(options: SendOptions, password: Callable[[], str], echo: Echo = lambda o: None) -> SendReport:
+def send(options: SendOptions, password: Callable[[], str], echo: Echo = lambda o: None, built: Callable[[str], None] = lambda name: None) -> SendReport:
     """Email (or with dry_run, write .eml for) every client of the roster; `password` is asked only
-    when a login is needed, and `echo` hears of each client as it is done."""
+    when a login is needed, `built` hears of each client built first, `echo` of each client as it is done."""
+    from cardgen.batch import build_clients
     from cardgen.pipeline import load
 
     coach = _coach(options.content)
@@ -82,21 +87,27 @@ def send(options: SendOptions, password: Callable[[], str], echo: Echo = lambda 
     clients = read_roster(options.roster)
     _check_resend(options.resend, clients)
     library = load(options.content)
-    letters = {c.slug: _letter(c, library) for c in clients if c.plan in library.plans}
+    letters = {c.slug: _letter(c, coach, library) for c in clients if c.plan in library.plans}
     _check_values(coach, clients, letters)
 
     report = SendReport()
-    built = {r.client.slug: r for r in build_clients(clients, coach, options.content, options.out)}
+    def progress(r) -> None:
+        if r.status == "built":
+            built(r.client.name)
+
+    reports = {r.client.slug: r for r in build_clients(clients, coach, options.content, options.out, options.workers, library=library, progress=progress)}
+    for r in reports.values():
+        report.warnings += [f"{r.client.name}: {w}" for w in r.warnings]
     log = SentLog(options.out / LOG_NAME)
     resend = {k.casefold() for k in options.resend}
     todo: list[tuple[Client, EmailMessage, str]] = []
     for client in clients:
-        b = built[client.slug]
+        b = reports[client.slug]
         if not client.email:
             report.outcomes.append(_tell(echo, Outcome(client, "skipped", "no email in the roster")))
             continue
         if b.status == "failed":
-            report.outcomes.append(_tell(echo, Outcome(client, "failed", f"not built: {b.why}")))
+            report.outcomes.append(_tell(echo, Outcome(client, "failed", f"not built: {b.why.splitlines()[0]}")))
             continue
         files = {p: b.files[p] for p in coach.message.attach if p in b.files}
         if not files:
@@ -167,14 +178,24 @@ def _check_resend(names: tuple[str, ...], clients: list[Client]) -> None:
             raise CardgenError(f"--resend {name}: no such client in the roster{suggest(name, [c.name for c in clients] + [c.slug for c in clients])}")
 
 
-def _letter(client: Client, library) -> mail.Letter:
+def _letter(client: Client, coach: Coach, library: Library) -> mail.Letter:
+    """What the email says of the client's plan and how to print it, as the build makes it."""
+    from cardgen.roster import client_options
+
     plan = library.plans[client.plan]
+    options = client_options(client, coach, Path())
     start = client.start
     if start is None and client.race is not None:
-        # week 1 starts on the Monday weeks-1 weeks before the Monday of race week (the README's rule)
-        race_monday = client.race - dt.timedelta(days=client.race.weekday())
-        start = race_monday - dt.timedelta(weeks=plan.weeks - 1)
-    return mail.Letter(plan=client.plan, plan_title=plan.title, weeks=plan.weeks, start=start, race=client.race)
+        from cardgen.plan.race import start_for_race
+
+        try:
+            start = start_for_race(client.race, plan.weeks)  # as the build places it
+        except OverflowError:
+            start = None  # the build fails this client and says why
+    return mail.Letter(
+        plan=client.plan, plan_title=plan.title, weeks=plan.weeks, start=start, race=client.race,
+        paper=options.paper, long_edge=options.long_edge, duplex=options.duplex, poster_paper=options.poster_paper or options.paper,
+    )
 
 
 def _check_values(coach: Coach, clients: list[Client], letters: Mapping[str, mail.Letter]) -> None:
