@@ -279,3 +279,37 @@ def test_no_coach_changes_nothing():
     plan = plan_from(LIBRARY, "8-week-half")
     assert dict(render(plan, BuildOptions("8-week-half", coach=None))) == dict(render(plan, BuildOptions("8-week-half")))
     assert isinstance(LogoProblem("x"), Exception) and Coach("Ana").logo is None
+
+
+def test_a_narrow_line_gives_up_web_then_phone_then_business_never_half_a_part():
+    from cardgen.render.brand import Brand, fitted_line
+
+    brand = Brand("Ana Pérez", "Run Strong", ("ana@runstrong.example", "+44 7700 900123", "runstrong.example"))
+    assert brand.byline_parts() == [
+        ("Ana Pérez", "Run Strong", "ana@runstrong.example", "+44 7700 900123", "runstrong.example"),
+        ("Ana Pérez", "Run Strong", "ana@runstrong.example", "+44 7700 900123"),
+        ("Ana Pérez", "Run Strong", "ana@runstrong.example"),
+        ("Ana Pérez", "ana@runstrong.example"),
+    ]
+    assert fitted_line(brand.byline_parts(), 8, 70 * MM, bold_first=True) == "Ana Pérez · Run Strong · ana@runstrong.example"
+    assert fitted_line(brand.byline_parts(), 8, 55 * MM, bold_first=True) == "Ana Pérez · ana@runstrong.example"
+    assert fitted_line(brand.byline_parts(), 8, 30 * MM, bold_first=True) == "Ana Pérez"
+    assert fitted_line(brand.byline_parts(), 8, 10 * MM, bold_first=True) == "Ana…"
+
+
+def test_a_blurry_logo_and_a_pale_accent_are_warned_about(tmp_path):
+    from cardgen.pipeline import coach_warnings
+
+    folder = workspace(tmp_path)
+    Image.new("RGB", (90, 30), (0, 0, 0)).save(folder / "assets" / "logo.png")
+    (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png").replace("#1f6f8b", "#ffee00"), encoding="utf-8")
+    coach = load_coach(folder)
+    assert coach_warnings(coach, brand_of(coach, grey=False), "color") == [
+        "coach.yaml:5: logo: logo.png is 90 × 30 pixels: on the cover it prints at 76 dpi and will look blurred; use one about 1000 pixels wide",
+        "coach.yaml: accent: #ffee00 is too pale to read on white paper (contrast 1.2:1, headings need 3:1); choose a darker shade",
+    ]
+    assert coach_warnings(coach, brand_of(coach, grey=True), "mono") == coach_warnings(coach, brand_of(coach, grey=True), "color")[:1]
+    png_with_alpha(folder / "assets" / "logo.png")
+    (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png"), encoding="utf-8")
+    coach = load_coach(folder)
+    assert coach_warnings(coach, brand_of(coach, grey=False), "color") == []

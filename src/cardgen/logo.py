@@ -72,6 +72,11 @@ def fit(size: tuple[int, int], max_w: float, max_h: float) -> tuple[float, float
     return iw * scale, ih * scale
 
 
+def dpi(pixels: int, width: float) -> float:
+    """The resolution `pixels` across print at over `width` points."""
+    return pixels / (width / (25.4 * MM)) if width else 0.0
+
+
 def printed(img: Image, width: float, height: float, grey: bool) -> Image:
     """`img` resampled to 300 dpi at `width` × `height` points (never enlarged), grey when asked."""
     from PIL import Image

@@ -189,7 +189,7 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
         brand = brand_of(options.coach, grey=theme.name == "mono")
         if options.coach.accent:
             theme = with_accent(theme, options.coach.accent)
-    warnings: list[str] = []
+    warnings: list[str] = coach_warnings(options.coach, brand, theme.name) if options.coach and brand else []
     out: dict[str, bytes] = {}
 
     if "booklet" in options.only:
@@ -226,6 +226,33 @@ def brand_of(coach: Coach, grey: bool) -> Brand:
         except LogoProblem as exc:  # changed since coach.yaml was read
             raise CardgenError(f"coach.yaml:{coach.logo_line}: logo: {exc}") from None
     return Brand(coach.name, coach.business, coach.contact, coach.footer, logo)
+
+
+def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
+    """What will print badly: a logo with too few pixels for its box, an accent too pale to read."""
+    from cardgen.logo import dpi, fit
+    from cardgen.render.booklet.front import LOGO_BOX
+    from cardgen.style.theme import contrast_on_white
+
+    out = []
+    if brand.logo is not None and coach.logo is not None:
+        w, h = brand.logo.image.size
+        at = dpi(w, fit((w, h), *LOGO_BOX)[0])
+        if at < 150:
+            out.append(
+                f"coach.yaml:{coach.logo_line}: logo: {coach.logo.name} is {w} × {h} pixels: on the cover it prints at {at:.0f} dpi "
+                "and will look blurred; use one about 1000 pixels wide"
+            )
+    if theme == "color" and coach.accent and contrast_on_white(coach.accent) < 3:
+        out.append(
+            f"coach.yaml: accent: {_hex(coach.accent)} is too pale to read on white paper (contrast "
+            f"{contrast_on_white(coach.accent):.1f}:1, headings need 3:1); choose a darker shade"
+        )
+    return out
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
 
 
 def build(options: BuildOptions, library: Library | None = None) -> BuildResult:

@@ -30,6 +30,16 @@ def with_accent(theme: Theme, accent: tuple[float, float, float]) -> Theme:
     return Theme(theme.name, theme.ink, _tint(accent, 0.10), accent, _tint(accent, 0.15))
 
 
+def contrast_on_white(rgb: tuple[float, float, float]) -> float:
+    """The WCAG contrast ratio of a colour against white paper (21 for black, 1 for white)."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
 def _tint(rgb: tuple[float, float, float], strength: float) -> tuple[float, float, float]:
     r, g, b = (round(1 - strength * (1 - c), 4) for c in rgb)
     return (r, g, b)
