@@ -131,7 +131,7 @@ message:
         "coach.yaml:5: logo: no file assets/none.png (a path is read from the folder of coach.yaml)",
         "coach.yaml:7: defaults.paper: expected one of 'a4' or 'letter', found 'a5'",
         f"coach.yaml:10: smtp.password: {PASSWORD_MESSAGE}",
-        "coach.yaml:11: smtp.securty: unknown field (did you mean 'security'?); known fields: host, port, security, user",
+        "coach.yaml:11: smtp.securty: unknown field (did you mean 'security'?); known fields: host, port, security, user, cafile",
         "coach.yaml:12: smtp.port: expected a number at most 65535, found 70000",
         "coach.yaml:14: message.subject: unknown field {firstname} (did you mean 'first_name'?); use {first_name}, {name}, "
         "{plan_title}, {plan}, {start}, {race}, {weeks}, {coach}, {business}, {dates}, {printing}",

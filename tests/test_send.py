@@ -184,7 +184,7 @@ def test_plain_on_loopback_sends_each_client_with_an_email_once(ws, server):
     sam_html = handler.received[1][1].get_body(("html",)).get_content()
     assert f"race day is {long_date(RACE)}" in sam_html and "O&#x27;Neil" not in sam_html  # first name only
     assert "skipped  Ann Lee: no email in the roster" in result.output
-    assert result.output.strip().endswith("2 sent, 1 skipped.")
+    assert result.output.strip().endswith("2 sent, 1 skipped.\n  no email: Ann Lee")
     rows = log_rows(ws)
     assert [(r["client"], r["email"]) for r in rows] == [("Zoë Müller", "zoe@example.com"), ("Sam O'Neil", "sam@example.org")]
     assert rows[0]["message_id"] == zoe["Message-ID"]
@@ -254,18 +254,36 @@ def test_an_untrusted_certificate_is_refused(ws, server, ca, monkeypatch):
     assert handler.received == []
 
 
-def test_ssl_with_auth(ws, server, ca, tmp_path, monkeypatch):
+def test_ssl_with_auth_trusting_the_ca_file_coach_yaml_names(ws, server, ca, monkeypatch):
     handler = Recorder()
     # aiosmtpd offers AUTH over implicit TLS only when told that TLS is not required "first"
     port = server(handler, ssl_context=tls_server_context(ca), authenticator=handler.authenticate, auth_require_tls=False)
-    (ws / "coach.yaml").write_text(coach_yaml(f"smtp:\n  host: 127.0.0.1\n  port: {port}\n  security: ssl\n  user: jo\n"), encoding="utf-8")
-    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
-    monkeypatch.setenv(send_module.CAFILE_ENV, str(tmp_path / "ca.pem"))
+    ca.cert_pem.write_to_path(str(ws / "relay-ca.pem"))
+    smtp = f"smtp:\n  host: 127.0.0.1\n  port: {port}\n  security: ssl\n  user: jo\n  cafile: relay-ca.pem\n"
+    (ws / "coach.yaml").write_text(coach_yaml(smtp), encoding="utf-8")
     monkeypatch.setenv(send_module.PASSWORD_ENV, PASSWORD)
     result = run()
     assert result.exit_code == 0, result.output
     assert handler.logins == [(b"jo", PASSWORD.encode())]
     assert len(handler.received) == 2
+
+
+def test_a_login_without_tls_is_warned_about_on_this_machine(ws, server, monkeypatch):
+    handler = Recorder()
+    port = server(handler, authenticator=handler.authenticate, auth_require_tls=False)
+    (ws / "coach.yaml").write_text(coach_yaml(f"smtp:\n  host: 127.0.0.1\n  port: {port}\n  security: none\n  user: jo\n"), encoding="utf-8")
+    monkeypatch.setenv(send_module.PASSWORD_ENV, PASSWORD)
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "warning: logging in to 127.0.0.1 without TLS: only safe because the server is on this machine" in result.output
+    assert handler.logins == [(b"jo", PASSWORD.encode())] and len(handler.received) == 2
+
+
+def test_no_server_listening_is_a_clear_error(ws):
+    result = run("--smtp", f"127.0.0.1:{free_port()}", "--security", "none")
+    assert result.exit_code == 1
+    assert "Error: cannot reach the mail server 127.0.0.1:" in result.output and "Connection refused" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_refused_recipient_fails_that_client_only(ws, server):
@@ -386,3 +404,10 @@ def test_what_is_missing_is_built_first_and_a_client_that_cannot_be_built_is_rep
     assert (ws / "output" / "zoe-muller" / "zoe-muller.eml").is_file()
     assert "failed   Kim Park <kim@example.com>: not built: unknown plan 'no-such-plan'" in result.output
     assert "2 written (dry run), 1 skipped, 1 failed." in result.output
+
+
+def test_a_ca_file_that_is_not_there_is_named_with_its_line(ws):
+    (ws / "coach.yaml").write_text(coach_yaml("smtp:\n  host: mail.example\n  cafile: certs/relay.pem\n"), encoding="utf-8")
+    result = run()
+    assert result.exit_code == 1
+    assert "coach.yaml:8: smtp.cafile: no file certs/relay.pem (a path is read from the folder of coach.yaml)" in result.output

@@ -249,6 +249,8 @@ def send(roster, out, content, workers, address, security, dry_run, resend) -> N
     counts = [f"{len(report.of(s))} {label}" for s, label in
               (("sent", "sent"), ("written", "written (dry run)"), ("skipped", "skipped"), ("failed", "failed")) if report.of(s)]
     click.echo(", ".join(counts) + "." if counts else "nobody to email in the roster.")
+    if no_email := [o.client.name for o in report.of("skipped") if not o.client.email]:
+        click.echo(f"  no email: {', '.join(no_email)}")
     for outcome in report.of("failed"):
         click.echo(f"  failed: {outcome.client.name}: {outcome.why}", err=True)
     if report.failed:

@@ -39,6 +39,7 @@ class Smtp:
     port: int  # default 587 for starttls, 465 for ssl, 25 for none
     security: str  # "none" | "starttls" | "ssl"
     user: str | None
+    cafile: Path | None = None  # a CA certificate (PEM) to trust besides the system's: a relay with its own CA
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class _Smtp(_Strict):
     port: int | None = Field(default=None, ge=1, le=65535)
     security: Literal["starttls", "ssl", "none"] = "starttls"
     user: Text | None = None
+    cafile: Text | None = None
 
 
 class _Message(_Strict):
@@ -201,18 +203,24 @@ def load_coach(folder: Path) -> Coach | None:
             read_logo(logo, data["logo"].strip())
         except LogoProblem as exc:
             problems.append(Problem(FILE, source.line_of(("logo",)), "logo", str(exc)))
+    cafile = None
+    if isinstance(smtp, dict) and isinstance(smtp.get("cafile"), str) and smtp["cafile"].strip():
+        cafile = Path(folder) / smtp["cafile"].strip()
+        if not cafile.is_file():
+            problems.append(Problem(FILE, source.line_of(("smtp", "cafile")), "smtp.cafile",
+                                    f"no file {smtp['cafile'].strip()} (a path is read from the folder of coach.yaml)"))
     if problems or model is None:
         raise ContentError(problems)
-    return _coach(model, logo, source)
+    return _coach(model, logo, source, cafile)
 
 
-def _coach(m: _CoachFile, logo: Path | None, source: Source) -> Coach:
+def _coach(m: _CoachFile, logo: Path | None, source: Source, cafile: Path | None = None) -> Coach:
     d = m.defaults
     have = parse_have(_have_text(d.have))
     smtp = None
     if m.smtp is not None:
         port = m.smtp.port or DEFAULT_PORTS[m.smtp.security]
-        smtp = Smtp(m.smtp.host, port, m.smtp.security, m.smtp.user)
+        smtp = Smtp(m.smtp.host, port, m.smtp.security, m.smtp.user, cafile)
     return Coach(
         name=m.name,
         business=m.business,

@@ -140,6 +140,7 @@ def send(options: SendOptions, password: Callable[[], str], echo: Echo = lambda 
     elif todo:
         assert server is not None
         with Session(server, password, options.context) as session:
+            report.warnings += session.warnings
             for client, msg, digest in todo:
                 outcome = session.deliver(client, msg)
                 if outcome.status == "sent":
@@ -220,6 +221,7 @@ class Server:
     port: int
     security: str
     user: str | None
+    cafile: Path | None = None
 
 
 def server_settings(smtp: Smtp | None, address: str | None, security: str | None) -> Server:
@@ -235,7 +237,7 @@ def server_settings(smtp: Smtp | None, address: str | None, security: str | None
         port = None
     if address:
         host, port = _host_port(address)
-    return Server(host, port or DEFAULT_PORT[sec], sec, smtp.user if smtp else None)
+    return Server(host, port or DEFAULT_PORT[sec], sec, smtp.user if smtp else None, smtp.cafile if smtp else None)
 
 
 def _host_port(text: str) -> tuple[str, int | None]:
@@ -259,15 +261,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def tls_context(cafile: str | None = None) -> ssl.SSLContext:
-    """The system's trusted CAs, plus `cafile` (or CARDGEN_SMTP_CAFILE) when given. Verification stays on."""
-    cafile = cafile or os.environ.get(CAFILE_ENV) or None
+def tls_context(cafile: Path | None = None) -> ssl.SSLContext:
+    """The system's trusted CAs, plus coach.yaml's smtp.cafile and CARDGEN_SMTP_CAFILE when given. Verification stays on."""
     context = ssl.create_default_context()
-    if cafile:
-        try:
-            context.load_verify_locations(cafile=cafile)
-        except (OSError, ssl.SSLError) as exc:
-            raise CardgenError(f"{CAFILE_ENV}={cafile}: cannot read it as a CA file ({getattr(exc, 'strerror', None) or exc})") from None
+    for where, path in (("coach.yaml: smtp.cafile", cafile), (CAFILE_ENV, os.environ.get(CAFILE_ENV) or None)):
+        if path:
+            try:
+                context.load_verify_locations(cafile=path)
+            except (OSError, ssl.SSLError) as exc:
+                raise CardgenError(f"{where}: cannot read {path} as a CA certificate ({getattr(exc, 'strerror', None) or exc})") from None
     return context
 
 
@@ -277,9 +279,10 @@ class Session:
 
     def __init__(self, server: Server, password: Callable[[], str], context: ssl.SSLContext | None = None):
         self.server = server
-        self.context = context or tls_context()
+        self.context = context or tls_context(server.cafile)
         self.smtp: smtplib.SMTP | None = None
         self.lost = False
+        self.warnings: list[str] = []
         self._password: str | None = None
         if server.user:
             if server.security == "none" and not is_loopback(server.host):
@@ -287,6 +290,8 @@ class Session:
                     f"--security none would send your password to {server.host} as plain text; "
                     "use starttls or ssl, or a relay on this machine (localhost)"
                 )
+            if server.security == "none":
+                self.warnings.append(f"logging in to {server.host} without TLS: only safe because the server is on this machine")
             self._password = password()
 
     def __enter__(self) -> Session:
@@ -316,9 +321,11 @@ class Session:
         except smtplib.SMTPAuthenticationError as exc:
             raise CardgenError(f"{where} refused the login of {s.user}: {_reply(exc)}; check the user in coach.yaml and {PASSWORD_ENV}") from None
         except smtplib.SMTPNotSupportedError as exc:
-            raise CardgenError(f"{where}: {str(exc).rstrip('.')}; try --security ssl or starttls") from None
+            hint = "try --security ssl" if "STARTTLS" in str(exc) else "leave user out of coach.yaml, or try --security starttls or ssl"
+            raise CardgenError(f"{where}: {str(exc).rstrip('.').replace('extension not supported', 'is not offered')}; {hint}") from None
         except ssl.SSLCertVerificationError as exc:
-            raise CardgenError(f"{where}: its certificate is not trusted ({exc.verify_message}); set {CAFILE_ENV} to its CA file") from None
+            raise CardgenError(f"{where}: its certificate is not trusted ({exc.verify_message}); "
+                               f"give its CA certificate as smtp: cafile: in coach.yaml or {CAFILE_ENV}") from None
         except smtplib.SMTPResponseException as exc:
             raise CardgenError(f"{where}: {_reply(exc)}") from None
         except (smtplib.SMTPException, OSError) as exc:
