@@ -11,6 +11,7 @@ import pytest
 
 from cardgen.content.load import load_library
 from cardgen.errors import ContentError, Problem
+from cardgen.pipeline import plan_from, unrelated_problems
 
 from conftest import BAND_WALK, SHIPPED_CONTENT
 
@@ -597,3 +598,44 @@ def test_power_work_after_an_exercise_of_other_weeks_is_fine(content):
 
 def test_the_shipped_content_has_no_coaching_warnings():
     assert [str(w) for w in load_library(SHIPPED_CONTENT).warnings] == []
+
+
+def test_a_plan_the_schema_refuses_still_has_its_exercises_checked(content):
+    content.edit("plans/basic.yaml", "\nweeks: 4\n", "\nweeks: eight\n")
+    content.edit("plans/basic.yaml", "exercise: side-plank", "exercise: side-plonk")
+    assert content.problems() == [
+        f"{PLAN}:2: weeks: expected a whole number, found 'eight'",
+        f"{PLAN}:14: sessions.A.exercises[1].exercise: unknown exercise 'side-plonk' (did you mean 'side-plank'?)",
+    ]
+
+
+def lenient(content):
+    return load_library(content.root, lenient=True)
+
+
+def test_a_broken_file_a_plan_does_not_use_does_not_stop_it(content):
+    content.write("plans/other.yaml", "title: Other\nweeks: [4]\nsessions: {}\n")
+    content.edit("exercises/band-walk.yaml", "per_side: true", "per_side: maybe")  # no plan uses it
+    library = lenient(content)
+    assert sorted(library.plans) == ["basic"]
+    assert sorted({p.file for p in library.problems}) == [EX, "content/plans/other.yaml"]
+    assert unrelated_problems(library) == [
+        f"{EX} has 1 problem (see 'cardgen check'); this plan does not use it",
+        "content/plans/other.yaml has 2 problems (see 'cardgen check'); this plan does not use it",
+    ]
+    with pytest.raises(ContentError) as info:
+        plan_from(library, "other")
+    assert {p.file for p in info.value.problems} == {"content/plans/other.yaml"}
+    with pytest.raises(ContentError):
+        content.load()  # `cardgen check` stays strict
+
+
+def test_a_broken_exercise_stops_the_plans_that_use_it(content):
+    content.edit("exercises/side-plank.yaml", "per_side: true", "per_side: maybe")
+    with pytest.raises(ContentError) as info:
+        lenient(content)  # its only plan uses it: nothing is left to build
+    assert [str(p) for p in info.value.problems] == ["content/exercises/side-plank.yaml:5: per_side: expected true or false, found 'maybe'"]
+    content.write("plans/other.yaml", "title: Other\nweeks: 2\nsessions:\n  A: {focus: Hips, exercises: [{exercise: glute-bridge}]}\n")
+    library = lenient(content)
+    assert sorted(library.plans) == ["other"]
+    assert [str(p) for p in library.unbuildable["basic"]] == ["content/exercises/side-plank.yaml:5: per_side: expected true or false, found 'maybe'"]

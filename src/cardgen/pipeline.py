@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from cardgen import to_plan
 from cardgen.content.load import Library, load_content
 from cardgen.content.messages import suggest
-from cardgen.errors import CardgenError
+from cardgen.errors import CardgenError, ContentError
 from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName, parse_have
 from cardgen.plan.model import Plan
 from cardgen.resources import default_content_dir, shipped
@@ -94,8 +94,10 @@ class BuildResult:
     advice: list[str] = field(default_factory=list)  # how to print what was written
 
 
-def load(content: Path | None = None) -> Library:
-    return to_plan.with_coaching_warnings(load_content(content or default_content_dir()))
+def load(content: Path | None = None, lenient: bool = False) -> Library:
+    """The content folder over the shipped library. `lenient`: a problem stops only the plans it
+    concerns (see Library.unbuildable); `cardgen check` is strict and reports everything."""
+    return to_plan.with_coaching_warnings(load_content(content or default_content_dir(), lenient))
 
 
 def load_coach(content: Path | None = None) -> Coach | None:
@@ -119,6 +121,8 @@ def plan_from(
     """The plan `plan_id` expanded for one client: from `start`, or placed so that its last week is
     the week of `race` (checked against `today`), with what the client lacks of `have` swapped out."""
     template = library.plans.get(plan_id)
+    if template is None and plan_id in library.unbuildable:
+        raise ContentError(list(library.unbuildable[plan_id]))
     if template is None:
         # A shipped plan can be left out because it does not fit an exercise the folder replaced.
         source = library.sources.get(f"plan:{plan_id}")
@@ -133,6 +137,14 @@ def plan_from(
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
     return to_plan.plan(plan_id, template, library.exercises, start, race)
+
+
+def unrelated_problems(library: Library) -> list[str]:
+    """One line per broken file a build went ahead without, since the plan does not use it."""
+    by_file: dict[str, int] = {}
+    for problem in library.problems:
+        by_file[problem.file] = by_file.get(problem.file, 0) + 1
+    return [f"{file} has {n} problem{'s' if n != 1 else ''} (see 'cardgen check'); this plan does not use it" for file, n in sorted(by_file.items())]
 
 
 def plan_for(library: Library, options: BuildOptions, today: dt.date | None = None) -> Plan:
@@ -259,9 +271,10 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     """Build the products of one plan. Invalid content or a layout error writes nothing."""
     from cardgen.write import prepare_dir, write_all
 
-    library = library or load(options.content)
+    library = library or load(options.content, lenient=True)
     plan = plan_for(library, options)
     result = BuildResult(warnings=[str(w) for w in library.warnings_for(options.plan)])
+    result.warnings += unrelated_problems(library)
     from cardgen.style.fonts import missing_glyphs
 
     if options.athlete and (missing := missing_glyphs(options.athlete)):

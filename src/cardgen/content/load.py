@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from cardgen.content.coaching import plan_warnings
 from cardgen.content.messages import describe, problems_from, suggest
 from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
-from cardgen.content.yamlsource import Source, read_yaml
+from cardgen.content.yamlsource import Source, format_path, read_yaml
 from cardgen.errors import ContentError, Problem
 from cardgen.resources import shipped
 
@@ -33,6 +33,9 @@ class Library:
     warnings: tuple[Problem, ...] = ()
     # Where each item comes from, keyed like `sources`: SHIPPED, YOURS or REPLACES.
     origins: dict[str, str] = field(repr=False, compare=False, default_factory=dict)
+    # Loaded leniently: every problem found, and the plans they stop, each with its own problems.
+    problems: tuple[Problem, ...] = ()
+    unbuildable: dict[str, tuple[Problem, ...]] = field(repr=False, compare=False, default_factory=dict)
 
     def warnings_for(self, plan_id: str) -> tuple[Problem, ...]:
         """The warnings that concern building one plan: its own, and every exercise's."""
@@ -49,16 +52,19 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith(".." + os.sep + "..") else str(path)
 
 
-def load_content(root: Path) -> Library:
+def load_content(root: Path, lenient: bool = False) -> Library:
     """A content folder over the shipped library: its own ids are added, and replace shipped ones."""
     library = shipped("content")
     if Path(root).resolve() == library.resolve():
-        return load_library(root, origin=SHIPPED)  # nothing to merge twice
-    return load_library(root, over=library)
+        return load_library(root, origin=SHIPPED, lenient=lenient)  # nothing to merge twice
+    return load_library(root, over=library, lenient=lenient)
 
 
-def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> Library:
-    """Load and validate `root` (laid over the library `over`, if given); raise ContentError listing every problem."""
+def load_library(root: Path, over: Path | None = None, origin: str = YOURS, lenient: bool = False) -> Library:
+    """Load and validate `root` (laid over the library `over`, if given); raise ContentError listing every problem.
+
+    `lenient`: problems only stop the plans they concern. Those plans are set aside with their problems
+    (Library.unbuildable) and the rest still build; it raises only when no plan is left to build."""
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -69,7 +75,8 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> L
     plan_sources: dict[str, Source] = {}
     ex_roots: dict[str, Path] = {}  # an exercise's picture is named relative to its own folder
     origins: dict[str, str] = {}
-    broken: set[str] = set()
+    broken: dict[str, Source | None] = {}
+    broken_plans: dict[str, Source | None] = {}
     layers: list[tuple[Path, str]] = [(over, SHIPPED)] if over is not None else []
     for folder, layer_origin in [*layers, (root, origin)]:
         layer_ex, layer_ex_sources, layer_broken = _load_kind(folder / "exercises", Exercise, problems)
@@ -81,6 +88,7 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> L
             origins[ex_id] = REPLACES if ex_id in origins and layer_origin == YOURS else layer_origin
         for plan_id in [*layer_plans, *layer_broken_plans]:
             plans.pop(plan_id, None)
+            broken_plans.pop(plan_id, None)
             key = f"plan:{plan_id}"
             origins[key] = REPLACES if key in origins and layer_origin == YOURS else layer_origin
         exercises.update(layer_ex)
@@ -88,11 +96,17 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> L
         ex_sources.update(layer_ex_sources)
         plan_sources.update(layer_plan_sources)
         ex_roots.update(dict.fromkeys(layer_ex, folder))
-        broken = (broken - set(layer_ex)) | layer_broken
+        broken = {k: v for k, v in broken.items() if k not in layer_ex} | layer_broken
+        broken_plans.update(layer_broken_plans)
     if not exercises and not any(p.file.startswith(display_path(root / "exercises")) for p in problems):
         problems.append(Problem(display_path(root / "exercises"), 0, "", "no exercise files (*.yaml) found"))
     for ex_id, ex in exercises.items():
         problems += _check_exercise(ex_id, ex, exercises, broken, ex_sources[ex_id], ex_roots[ex_id])
+    # A file the schema refused still names exercises: check those too, so one run reports everything.
+    for kind_broken, paths in ((broken, _VARIANT_REFS), (broken_plans, _SESSION_REFS)):
+        for source in kind_broken.values():
+            if source is not None:
+                problems += _raw_refs(source, paths, exercises, broken)
     left_out: list[Problem] = []
     for plan_id, plan in list(plans.items()):
         found = _check_plan(plan, exercises, broken, plan_sources[plan_id])
@@ -107,7 +121,20 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> L
             left_out.append(Problem(first.file, first.line, "", message))
             continue
         problems += found
-    if problems:
+    unbuildable: dict[str, tuple[Problem, ...]] = {}
+    if problems and lenient:
+        # Each plan needs its own file and the files of every exercise it can reach (its exercises and
+        # their alternatives); problems elsewhere do not concern it.
+        files = {k: s.file for k, s in ex_sources.items()} | {k: s.file for k, s in broken.items() if s is not None}
+        for plan_id, plan in list(plans.items()):
+            needs = {plan_sources[plan_id].file} | {files[e] for e in _reachable(plan, exercises) if e in files}
+            if mine := tuple(p for p in problems if p.file in needs):
+                unbuildable[plan_id] = mine
+                del plans[plan_id]
+        unbuildable |= {plan_id: tuple(p for p in problems if p.file == s.file) for plan_id, s in broken_plans.items() if s is not None}
+        if not plans:
+            raise ContentError(problems)
+    elif problems:
         raise ContentError(problems)
     warnings = sorted([*left_out, *(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id]))])
     # Pictures are named relative to the content folder; later stages get them ready to open.
@@ -115,13 +142,55 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS) -> L
     sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
     # A left-out plan keeps its source, so its warning stays with it (Library.warnings_for).
     origins = {k: v for k, v in origins.items() if k in sources}
-    return Library(root, exercises, plans, sources, tuple(warnings), origins)
+    return Library(root, exercises, plans, sources, tuple(warnings), origins, tuple(sorted(problems)), unbuildable)
+
+
+def _reachable(plan: PlanTemplate, exercises: dict[str, Exercise]) -> set[str]:
+    """The exercise ids a plan's pages can name: its own exercises and, through them, their alternatives."""
+    todo = [item.exercise for session in plan.sessions.values() for item in session.exercises]
+    seen: set[str] = set()
+    while todo:
+        ex_id = todo.pop()
+        if ex_id in seen:
+            continue
+        seen.add(ex_id)
+        if (ex := exercises.get(ex_id)) is not None:
+            todo += [v.exercise for group in (ex.easier, ex.harder, ex.no_equipment) for v in group if v.exercise]
+    return seen
+
+
+# Where a file names an exercise, as paths into its YAML ("*" is any key or index).
+_VARIANT_REFS = tuple((group, "*", "exercise") for group in ("easier", "harder", "no_equipment"))
+_SESSION_REFS = (("sessions", "*", "exercises", "*", "exercise"),)
+
+
+def _raw_refs(source: Source, paths, exercises, broken) -> list[Problem]:
+    """Unknown exercise ids named in a file that did not pass the schema, found in its plain YAML."""
+    out = []
+    for pattern in paths:
+        for path, value in _walk(source.data, pattern, ()):
+            if isinstance(value, str) and value not in exercises and value not in broken:
+                out.append(Problem(source.file, source.line_of(path), format_path(path), _unknown("exercise", value, exercises)))
+    return out
+
+
+def _walk(data: object, pattern: tuple, path: tuple):
+    if not pattern:
+        yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+        for key, value in items:
+            yield from _walk(value, rest, path + (key,))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, path + (head,))
 
 
 def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
     items: dict[str, BaseModel] = {}
     sources: dict[str, Source] = {}
-    broken: set[str] = set()  # files that exist but have problems of their own
+    broken: dict[str, Source | None] = {}  # files that exist but have problems of their own (and their YAML, if it parsed)
     if not folder.is_dir():
         return items, sources, broken
     seen: dict[str, str] = {}
@@ -137,7 +206,7 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
             problems.append(Problem(shown, 0, "", f"duplicate id {item_id!r}: {seen[item_id]} has it too"))
             continue
         seen[item_id] = shown
-        broken.add(item_id)
+        broken[item_id] = None
         source, found = read_yaml(file, shown)
         problems += found
         if source is None:
@@ -146,10 +215,11 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
             found_what = describe(source.data) if source.data is not None else "an empty file"
             problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {found_what}"))
             continue
+        broken[item_id] = source
         try:
             items[item_id] = model.model_validate(source.data)
             sources[item_id] = source
-            broken.discard(item_id)
+            del broken[item_id]
         except ValidationError as exc:
             problems += problems_from(exc.errors(), source, model)
     return items, sources, broken
