@@ -122,7 +122,7 @@ def plan_from(
     the week of `race` (checked against `today`), with what the client lacks of `have` swapped out."""
     template = library.plans.get(plan_id)
     if template is None and plan_id in library.unbuildable:
-        raise ContentError(list(library.unbuildable[plan_id]))
+        raise ContentError(list(library.problems))  # all of them, as `cardgen check` would: fix once, not in rounds
     if template is None:
         # A shipped plan can be left out because it does not fit an exercise the folder replaced.
         source = library.sources.get(f"plan:{plan_id}")
