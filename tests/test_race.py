@@ -177,3 +177,98 @@ def test_every_shipped_equipment_entry_is_understood(library):
     from cardgen.equipment import unknown_entries
 
     assert {k: unknown_entries(ex.equipment) for k, ex in library.exercises.items() if unknown_entries(ex.equipment)} == {}
+
+
+# --- swaps on plan data ------------------------------------------------------------------------
+
+
+def _ids(plan, week=1):
+    return {s.key: [p.exercise_id for p in s.items] for s in plan.weeks[week - 1].sessions}
+
+
+def _doses(plan, exercise_id, week=1):
+    from cardgen.wording import dose_text
+
+    return {dose_text(p.dose).replace("\u00a0", " ") for s in plan.weeks[week - 1].sessions for p in s.items if p.exercise_id == exercise_id}
+
+
+def test_have_none_swaps_each_exercise_that_needs_equipment(library):
+    plan = plan_from(library, "8-week-half", have=frozenset())
+    assert [(s.original, s.substitute, s.missing) for s in plan.swaps] == [
+        ("lateral-band-walk", "knee-press-isometric", (("band",),)),
+        ("single-leg-deadlift", "backpack-hinge", (("kettlebell", "dumbbell"),)),
+    ]
+    assert "lateral-band-walk" not in plan.exercises and "knee-press-isometric" in plan.exercises
+    assert _ids(plan)["B"] == ["nordic-curl", "backpack-hinge", "hip-thrust", "single-leg-calf-raise"]
+    # Counted the same and of the same kind: the slot's by-week dose stays (3 × 6–8, then 8–10 ...).
+    assert _doses(plan, "backpack-hinge") == {"3 × 6–8"} and _doses(plan, "backpack-hinge", 3) == {"3 × 8–10"}
+    # Steps become a hold: the plan's progression for seconds, and the hold's own side and rest.
+    assert _doses(plan, "knee-press-isometric") == {"3 × 30 s each side"}
+
+
+def test_what_the_client_has_is_not_swapped(library):
+    plan = plan_from(library, "8-week-half", have=frozenset({"band", "dumbbell"}))
+    assert plan.swaps == ()
+    assert plan_from(library, "8-week-half", have=None).swaps == ()
+
+
+def test_a_jump_that_stands_in_takes_its_own_dose_and_two_moves_do_not_become_one(library):
+    plan = plan_from(library, "glute-hamstring-half", have=frozenset())
+    # The swing could become a backpack hinge or a broad jump; the hamstring deadlift only a hinge.
+    assert _ids(plan)["B"][:2] == ["broad-jump", "backpack-hinge"]
+    assert _doses(plan, "broad-jump") == {"3 × 5"}  # not the swing's 3 × 10
+
+
+def test_a_stand_in_the_session_already_does_leaves_the_original_out(library):
+    plan = plan_from(library, "heavy-strength-runners", have=frozenset())
+    assert _ids(plan)["A"] == ["pogo-hops", "bulgarian-split-squat", "bent-knee-calf-raise", "side-plank"]
+    assert [(s.original, s.left_out) for s in plan.swaps] == [("back-squat", True), ("trap-bar-deadlift", False)]
+
+
+def test_every_shipped_plan_expands_with_nothing(library):
+    for plan_id in library.plans:
+        plan = plan_from(library, plan_id, have=frozenset())
+        from cardgen.equipment import lacking
+
+        assert [k for k, ex in plan.exercises.items() if lacking(ex.equipment, frozenset())] == [], plan_id
+
+
+def test_no_exercise_to_stand_in_is_an_error_naming_exercise_plan_and_equipment(tmp_path):
+    from cardgen.pipeline import load
+
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "exercises" / "sled-push.yaml").write_text(
+        "name: Sled push\nmuscles: {primary: [quads]}\nequipment: [sled, kettlebell]\npurpose: Push.\n"
+        "steps: [Push the sled.]\ncues: [Low, Drive, Breathe]\nno_equipment:\n  - name: Wall push\n    note: Lean and drive.\n"
+        "dose: 3 x 10\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plans" / "pushes.yaml").write_text(
+        "title: Pushes\nweeks: 2\nsessions:\n  A:\n    focus: Push\n    exercises:\n      - exercise: sled-push\n", encoding="utf-8"
+    )
+    lib = load(tmp_path)
+    assert plan_from(lib, "pushes", have=frozenset({"kettlebell"})).swaps == ()  # a sled is nothing cardgen knows
+    with pytest.raises(CardgenError) as err:
+        plan_from(lib, "pushes", have=frozenset({"band"}))
+    assert err.value.message == (
+        "Sled push (sled-push) in plan pushes needs kettlebell, which the client lacks (have: band), "
+        "and no exercise under its no_equipment can stand in: list one there, or choose another plan"
+    )
+
+
+def test_swap_and_race_wording():
+    from cardgen.plan.model import Week
+    from cardgen.wording import swap_reason, to_race, to_race_short, week_dates_to_race, week_tag
+
+    assert swap_reason((("kettlebell", "dumbbell"),)) == "No kettlebell or dumbbell"
+    assert swap_reason((("barbell",), ("rack",))) == "No barbell or rack"
+    assert swap_reason((("trap-bar",),)) == "No trap bar"
+    week = Week(3, "Build", "build", "", (), start=dt.date(2027, 2, 1), to_race=5)
+    assert to_race(week) == "5\u00a0weeks to race"
+    assert to_race_short(week) == "5\u00a0to go"
+    assert week_dates_to_race(week) == "1–7\u00a0Feb 2027 · 5\u00a0weeks to race"
+    assert week_tag(Week(7, "Deload", "deload", "", (), to_race=1)) == "Deload · 1\u00a0week to race"
+    assert to_race(Week(8, "Race week", "taper", "", (), race=True, to_race=0)) == "Race week"
+    assert week_tag(Week(8, "Race week", "taper", "", (), race=True, to_race=0)) == "Race week"
+    assert to_race(Week(8, "Build", "build", "", ())) == ""

@@ -136,7 +136,7 @@ def plan_from(
             start + dt.timedelta(weeks=template.weeks)
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
-    return to_plan.plan(plan_id, template, library.exercises, start, race)
+    return to_plan.plan(plan_id, template, library.exercises, start, race, have)
 
 
 def unrelated_problems(library: Library) -> list[str]:

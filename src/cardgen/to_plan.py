@@ -13,11 +13,13 @@ from dataclasses import replace
 from cardgen.content import schema
 from cardgen.content.load import Library
 from cardgen.doselang import Dose
-from cardgen.errors import Problem
+from cardgen.equipment import have_text
+from cardgen.errors import CardgenError, Problem
 from cardgen.plan import exercise as data, template as tpl
 from cardgen.plan.coaching import load_spikes
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
+from cardgen.plan.swap import swap_template
 from cardgen.wording import NBSP, dose_text
 
 
@@ -74,10 +76,25 @@ def rule(spec: schema.DoseSpec) -> tpl.DoseRule:
 
 
 def plan(
-    plan_id: str, t: schema.PlanTemplate, exercises: Mapping[str, schema.Exercise], start: dt.date | None = None, race: dt.date | None = None
+    plan_id: str,
+    t: schema.PlanTemplate,
+    exercises: Mapping[str, schema.Exercise],
+    start: dt.date | None = None,
+    race: dt.date | None = None,
+    have: frozenset[str] | None = None,
 ) -> Plan:
-    """Expand a validated template whose exercise references are valid in `exercises`."""
-    return expand(plan_id, template(t), {k: exercise(ex) for k, ex in exercises.items()}, start, race)
+    """Expand a validated template whose exercise references are valid in `exercises`, with the
+    exercises that need what the client lacks (`have`) swapped for their no-equipment alternative."""
+    library = {k: exercise(ex) for k, ex in exercises.items()}
+    swapped, swaps, stuck = swap_template(template(t), library, have)
+    if stuck:
+        s = stuck[0]
+        raise CardgenError(
+            f"{library[s.exercise].name} ({s.exercise}) in plan {plan_id} needs {'; '.join(s.entries)}, which the client "
+            f"lacks (have: {have_text(have)}), and no exercise under its no_equipment can stand in: list one there, "
+            "or choose another plan"
+        )
+    return expand(plan_id, swapped, library, start, race, swaps)
 
 
 def coaching_warnings(library: Library) -> tuple[Problem, ...]:

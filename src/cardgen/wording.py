@@ -113,6 +113,38 @@ def phase_tag(week: Week) -> str:
     return tag
 
 
+def to_race(week: Week) -> str:
+    """"3 weeks to race", "1 week to race", "Race week"; "" when no race day was given."""
+    if week.to_race is None:
+        return ""
+    return "Race week" if week.to_race == 0 else f"{plural(week.to_race, 'week')} to race"
+
+
+def to_race_short(week: Week) -> str:
+    """"7 to go": the countdown where a week has one short line (the poster, under its race day)."""
+    return f"{week.to_race}{NBSP}to go" if week.to_race else to_race(week)
+
+
+def week_tag(week: Week) -> str:
+    """What sets the week apart and how far off the race is: "Deload · 4 weeks to race",
+    "3 weeks to race", "Taper · race week"."""
+    tag = phase_tag(week)
+    countdown = to_race(week) if week.to_race else ""
+    return " · ".join(x for x in (tag, countdown) if x)
+
+
+def week_dates_to_race(week: Week, *, year: bool = True) -> str:
+    """"1–7 Feb 2027 · 5 weeks to race": the week's dates, and the countdown when there is a race."""
+    countdown = to_race(week) if week.to_race else ""
+    return " · ".join(x for x in (week_dates(week, year=year), countdown) if x)
+
+
+def swap_reason(missing: Iterable[Iterable[str]]) -> str:
+    """"No kettlebell or dumbbell", "No barbell or rack": why an exercise was swapped."""
+    words = list(dict.fromkeys(w.replace("-", " ") for options in missing for w in options))
+    return "No " + " or ".join(words)
+
+
 def week_title(week: Week) -> str:
     """"Week 3 · Build", "Week 7 · Deload", "Week 8 · Race week"."""
     title = f"{week_label(week)} · {week.phase}"

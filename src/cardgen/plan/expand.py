@@ -10,13 +10,20 @@ from cardgen.doselang import Dose
 from cardgen.plan.exercise import Exercise
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.plan.ramp import ramp_at
+from cardgen.plan.swap import Swap
 from cardgen.plan.template import DoseRule, Item, Phase, Session, Template
 
 
 def expand(
-    plan_id: str, template: Template, exercises: Mapping[str, Exercise], start: dt.date | None = None, race: dt.date | None = None
+    plan_id: str,
+    template: Template,
+    exercises: Mapping[str, Exercise],
+    start: dt.date | None = None,
+    race: dt.date | None = None,
+    swaps: tuple[Swap, ...] = (),
 ) -> Plan:
-    """Expand `template`; its exercise references must already be validated against `exercises`.
+    """Expand `template`; its exercise references must already be validated against `exercises`, and
+    any equipment swapped (`swaps`: what swap_template did, for the products to say).
     With a `race` day, the last week is race week (`start` must already be the one it implies)."""
     race_week = template.weeks if race else template.race_week
     phases = {w: p for p in template.phases for w in p.weeks}
@@ -52,6 +59,7 @@ def expand(
                 sessions=tuple(sessions),
                 start=start + dt.timedelta(weeks=n - 1) if start else None,
                 race=n == race_week,
+                to_race=race_week - n if race and race_week else None,
             )
         )
     return Plan(
@@ -65,6 +73,7 @@ def expand(
         start=start,
         race_week=race_week,
         race_day=race,
+        swaps=swaps,
         names={k: ex.name for k, ex in exercises.items()},
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from cardgen.doselang import Dose
 from cardgen.plan.exercise import Exercise
+from cardgen.plan.swap import Swap
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Week:
     sessions: tuple[SessionPlan, ...]
     start: dt.date | None = None
     race: bool = False
+    to_race: int | None = None  # weeks from this week to race week (0 in it), when a race day was given
 
     @property
     def end(self) -> dt.date | None:
@@ -65,6 +67,7 @@ class Plan:
     race_week: int | None = None
     race_day: dt.date | None = None  # the client's race, when given: it falls in race week
     names: dict[str, str] = field(default_factory=dict)  # every library exercise's name, for alternatives
+    swaps: tuple[Swap, ...] = ()  # exercises the client lacks the equipment for, and what stands in
 
     @property
     def sessions_per_week(self) -> int:

@@ -12,7 +12,7 @@ from cardgen.style.booklet import BookletStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, NBSP, long_date, phase_tag, plural, rest_text, session_summary, week_dates, week_label
+from cardgen.wording import FORM_CUES, NBSP, long_date, page_ref, phase_tag, plural, rest_text, session_summary, swap_reason, to_race, week_dates, week_label
 
 NOTE_SPACING = 8.5 * MM  # wide-ruled: a pen's line
 
@@ -30,7 +30,7 @@ def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, in
     race = plan.weeks[plan.race_week - 1] if plan.race_week and plan.race_week <= len(plan.weeks) else None
     if plan.start:
         rows.append(("Starts", long_date(plan.start)))
-        end = race.end if race else None
+        end = plan.race_day or (race.end if race else None)  # the client's race, else the end of race week
         if end:
             rows.append(("Race day", long_date(end)))
     else:
@@ -119,7 +119,7 @@ def overview(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
         by_key = {s.key: s for s in week.sessions}
         anchor = week_anchor(week.number)
         marked = week.kind != "build" or week.race
-        note = "\n".join(x for x in (week_dates(week, year=False), phase_tag(week)) if x)
+        note = "\n".join(x for x in (week_dates(week, year=False), phase_tag(week), to_race(week) if week.to_race else "") if x)
         row = [Cell(week_label(week), bold=True, note=note, link=anchor, shade=marked)]
         for k in keys:
             s = by_key.get(k)
@@ -142,6 +142,17 @@ def overview(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
         if w.note and w.phase not in seen:
             seen.add(w.phase)
             out.append(RichText([(f"{w.phase}: ", BOLD), (w.note, REGULAR)], st.small))
+    # What the client's equipment changed, and where the exercise that stands in is explained.
+    for swap in plan.swaps:
+        anchor = exercise_anchor(swap.substitute)
+        name = plan.names[swap.substitute]
+        ref = [(f" ({page_ref(refs[anchor])})", REGULAR)] if anchor in refs else []
+        runs: list = [(f"{swap_reason(swap.missing)}: ", BOLD)]
+        if swap.left_out:
+            runs += [(f"{plan.names[swap.original]} left out where its stand-in, ", REGULAR), (name, REGULAR, anchor), *ref, (", is already done", REGULAR)]
+        else:
+            runs += [(f"{plan.names[swap.original]} swapped for ", REGULAR), (name, REGULAR, anchor), *ref]
+        out.append(RichText(runs, st.small))
     return out
 
 

@@ -10,7 +10,7 @@ from cardgen.render.layout import Block, Mark, PageBreak
 from cardgen.style.booklet import BookletStyles
 from cardgen.style.theme import GAP
 from cardgen.units import MM
-from cardgen.wording import week_dates, week_label, week_title
+from cardgen.wording import week_dates_to_race, week_label, week_title
 
 
 def week_pages(week: Week, st: BookletStyles, refs: dict[str, int], sets: int, width: float) -> list:
@@ -47,7 +47,7 @@ def _head(week: Week, st: BookletStyles, page: int) -> list:
     label = week_label(week)
     mark = Mark(label, week_anchor(week.number), f"{label}: {week.phase}", 1) if first else Mark(label)
     title = week_title(week)
-    out: list = [mark, Heading(title, st.h2, week_dates(week), st.small) if week.start else TextBlock(title, st.h2)]
+    out: list = [mark, Heading(title, st.h2, week_dates_to_race(week), st.small) if week.start else TextBlock(title, st.h2)]
     if week.note:
         note = TextBlock(week.note, st.small.but(keep_next=True))  # with the session it is about
         # Said once, on the week's first page; the pages after keep its room so the tables line up.

@@ -17,7 +17,7 @@ from cardgen.render.text import one_line
 from cardgen.style.cards import CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, NBSP, TIMES, count, phase_tag, rest_text, unit_note, week_dates, week_label
+from cardgen.wording import FORM_CUES, NBSP, TIMES, count, rest_text, unit_note, week_dates, week_label, week_tag
 
 WIDE = 110 * MM  # a safe area this wide (landscape cards) sets each exercise as one table row and the cues in two columns
 
@@ -69,7 +69,7 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
     focus = [session.focus, f"{rest_text(rest)} between sets" if rest is not None else ""]
     head: list[Block] = [
         # A deload or race week says so beside the title, where it is seen first.
-        Heading(card.title, z.title, phase_tag(week), z.unit) if phase_tag(week) else TextBlock(card.title, z.title),
+        Heading(card.title, z.title, week_tag(week), z.unit) if week_tag(week) else TextBlock(card.title, z.title),
         Facts(focus, z.facts),
         Facts([week_dates(week), athlete or ""], z.facts, date="Date"),
         Rule(z.rule, _rule_space(z)),

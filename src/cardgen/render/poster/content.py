@@ -133,13 +133,18 @@ def _merged(sequences: list[list[str]]) -> list[str]:
 def _tag(week: Week, previous_phase: str | None) -> str:
     """What sets the week apart, or the first week of a new named phase ("Learn the moves", then
     "Full workout"): a plain build week says nothing."""
-    tag = wording.phase_tag(week)
+    # Race week says only that: "Taper · race week" takes two lines the sheet does not have.
+    tag = "Race week" if week.race else wording.phase_tag(week)
     if not tag and week.phase != "Build" and week.phase != previous_phase:
         tag = week.phase
-    return tag
+    # The countdown takes the line a plain build week leaves free, in its short form under the
+    # poster's race day: a row of three lines would not fit the 8-week plans on one sheet.
+    return tag or (wording.to_race_short(week) if week.to_race else "")
 
 
 def _race_day(plan: Plan) -> str | None:
+    if plan.race_day:
+        return wording.long_date(plan.race_day)
     if not plan.start or not plan.race_week or plan.race_week > len(plan.weeks):
         return None
     day = plan.weeks[plan.race_week - 1].end
