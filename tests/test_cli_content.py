@@ -50,12 +50,12 @@ def test_check_good_content_prints_one_line_and_exits_0(content):
     content.write("plans/bridges.yaml", SECOND_PLAN)
     result = run("check", "--content", "content")
     assert result.exit_code == 0
-    assert result.output == "content: 3 exercises and 2 plans of yours, all valid; with the shipped library, 47 exercises and 9 plans.\n"
+    assert result.output == "content: 3 exercises and 2 plans of yours, all valid; with the shipped library, 48 exercises and 9 plans.\n"
 
 
 def test_check_counts_one_plan_in_the_singular(content):
     result = run("check", "--content", "content")
-    assert result.output == "content: 3 exercises and 1 plan of yours, all valid; with the shipped library, 47 exercises and 8 plans.\n"
+    assert result.output == "content: 3 exercises and 1 plan of yours, all valid; with the shipped library, 48 exercises and 8 plans.\n"
 
 
 def test_check_uses_the_content_folder_of_the_cwd_by_default(content):
@@ -202,7 +202,7 @@ def test_check_prints_warnings_and_still_passes(content):
     result = run("check", "--content", "content")
     assert result.exit_code == 0
     assert result.stderr == JUMP_WARNING
-    assert result.stdout == "content: 4 exercises and 1 plan of yours, all valid; with the shipped library, 47 exercises and 8 plans.\n"
+    assert result.stdout == "content: 4 exercises and 1 plan of yours, all valid; with the shipped library, 48 exercises and 8 plans.\n"
 
 
 def test_build_prints_the_warnings_of_its_plan_only(content, tmp_path):

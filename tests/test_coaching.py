@@ -76,7 +76,7 @@ def test_check_prints_the_warning(content):
     result = CliRunner().invoke(main, ["check", "--content", "content"])
     assert result.exit_code == 0
     assert result.stderr.startswith(f"warning: {PLAN}:15: sessions.A.exercises[1].exercise: 'hard-bridge', taking over")
-    assert result.stdout == "content: 4 exercises and 1 plan of yours, all valid; with the shipped library, 48 exercises and 8 plans.\n"
+    assert result.stdout == "content: 4 exercises and 1 plan of yours, all valid; with the shipped library, 49 exercises and 8 plans.\n"
 
 
 def test_the_shipped_plans_start_every_harder_exercise_low():
