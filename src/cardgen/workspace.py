@@ -93,16 +93,20 @@ smtp:
   security: starttls           # starttls, ssl or none
   user: you@example.com
 
-# The email each client gets. {first_name}, {plan_title}, {start} and {race} are filled in per client.
+# The email each client gets. The {fields} are filled in per client: {first_name}, {plan_title},
+# {weeks}, {dates} (start and race day), {printing} (how to print each attached file), {coach};
+# docs/email.md lists them all. Write each paragraph on one line: mail apps wrap it.
 message:
   subject: "Your {plan_title} plan, {first_name}"
   body: |
     Hi {first_name},
 
-    Here is your {plan_title} plan, starting {start}. Print the booklet and the
-    cards, stick the poster on the fridge, and tick each session off as you go.
+    Here is your {plan_title} plan: {weeks} weeks of strength work to go with your running. {dates}
 
-    See you at the next check-in,
+    {printing}
+
+    Stick the poster on the fridge and tick off each session as you go. If anything is unclear, just reply to this email.
+
     {coach}
   attach: [booklet, booklet-print, cards, poster]
 """
