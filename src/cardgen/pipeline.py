@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -18,7 +19,7 @@ from cardgen.resources import default_content_dir, shipped
 
 if TYPE_CHECKING:
     from cardgen.coach import Coach
-    from cardgen.render.brand import Brand
+    from cardgen.render.brand import Brand, Logo
 
 
 @dataclass(frozen=True)
@@ -228,16 +229,28 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
 
 def brand_of(coach: Coach, grey: bool) -> Brand:
     """What the products print of the coach, the logo read once for every product of the build."""
-    from cardgen.logo import LogoProblem, read_logo
-    from cardgen.render.brand import Brand, Logo
+    from cardgen.logo import LogoProblem
+    from cardgen.render.brand import Brand
 
     logo = None
     if coach.logo is not None:
         try:
-            logo = Logo(read_logo(coach.logo, coach.logo.name), grey)
-        except LogoProblem as exc:  # changed since coach.yaml was read
-            raise CardgenError(f"coach.yaml:{coach.logo_line}: logo: {exc}") from None
+            stat = coach.logo.stat()
+            logo = _logo(coach.logo, (stat.st_mtime_ns, stat.st_size), grey)
+        except (LogoProblem, OSError) as exc:  # changed since coach.yaml was read
+            said = exc if isinstance(exc, LogoProblem) else f"cannot read {coach.logo.name} ({exc.strerror})"
+            raise CardgenError(f"coach.yaml:{coach.logo_line}: logo: {said}") from None
     return Brand(coach.name, coach.business, coach.contact, coach.footer, logo)
+
+
+@lru_cache(maxsize=4)
+def _logo(path: Path, stamp: tuple[int, int], grey: bool) -> Logo:
+    """The logo read once per file version: a batch's worker builds client after client with it,
+    and its resampled sizes are kept with it (`stamp` is the file's mtime and size)."""
+    from cardgen.logo import read_logo
+    from cardgen.render.brand import Logo
+
+    return Logo(read_logo(path, path.name), grey)
 
 
 def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
