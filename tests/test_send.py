@@ -302,24 +302,41 @@ def test_a_refused_recipient_fails_that_client_only(ws, server):
     assert [rcpt for rcpt, _ in handler.received[1:]] == [["zoe@example.com"]]  # only the one not sent before
 
 
-def test_a_dropped_connection_is_made_again_once(ws, server):
-    class Dropper(Recorder):
-        dropped = False
+class Dropper(Recorder):
+    """Drops the line (or answers 421, closing) at the next `drops` messages after the first."""
 
-        async def handle_MAIL(self, server, session, envelope, address, mail_options):
-            if self.received and not self.dropped:  # the second message finds the line dead
-                self.dropped = True
+    def __init__(self, how: str, drops: int):
+        super().__init__()
+        self.how, self.drops, self.dropped = how, drops, 0
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.received and self.dropped < self.drops:
+            self.dropped += 1
+            if self.how == "drop":
                 server.transport.close()
-                return "421 closing"
-            envelope.mail_from = address
-            return "250 OK"
+            return "421 4.3.2 closing, try again"
+        envelope.mail_from = address
+        return "250 OK"
 
-    handler = Dropper()
+
+@pytest.mark.parametrize("how", ["drop", "421"])
+def test_a_dropped_connection_is_made_again_once(ws, server, how):
+    handler = Dropper(how, drops=1)
     port = server(handler)
     result = run("--smtp", f"127.0.0.1:{port}", "--security", "none")
     assert result.exit_code == 0, result.output
-    assert handler.dropped
+    assert handler.dropped == 1
     assert [rcpt for rcpt, _ in handler.received] == [["zoe@example.com"], ["sam@example.org"]]
+
+
+def test_a_connection_that_drops_twice_fails_that_client_only(ws, server):
+    handler = Dropper("drop", drops=2)
+    port = server(handler)
+    result = run("--smtp", f"127.0.0.1:{port}", "--security", "none")
+    assert result.exit_code == 1
+    assert [rcpt for rcpt, _ in handler.received] == [["zoe@example.com"]]
+    assert "failed   Sam O'Neil <sam@example.org>: not sent: the connection dropped twice (Connection unexpectedly closed)" in result.output
+    assert [r["client"] for r in log_rows(ws)] == ["Zoë Müller"]
 
 
 def test_dry_run_writes_eml_files_a_mail_program_opens(ws, monkeypatch):

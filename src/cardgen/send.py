@@ -332,7 +332,8 @@ class Session:
             raise CardgenError(f"cannot reach the mail server {where} ({getattr(exc, 'strerror', None) or exc})") from None
 
     def deliver(self, client: Client, msg: EmailMessage) -> Outcome:
-        for attempt in (1, 2):
+        why = ""
+        for _attempt in (1, 2):
             if self.lost:
                 return Outcome(client, "failed", f"not sent: the connection to {self.server.host} was lost and could not be made again")
             try:
@@ -342,19 +343,23 @@ class Session:
                 self.smtp.send_message(msg)
                 return Outcome(client, "sent")
             except smtplib.SMTPRecipientsRefused as exc:
-                return Outcome(client, "failed", "refused by the server: " + "; ".join(_reply(e) for e in exc.recipients.values()))
+                replies = list(exc.recipients.values())
+                if not all(code == 421 for code, _ in replies):
+                    return Outcome(client, "failed", "refused by the server: " + "; ".join(_reply(r) for r in replies))
+                why = _reply(replies[0])  # 421: the server is closing the connection; smtplib has closed it
             except smtplib.SMTPNotSupportedError as exc:  # e.g. an address in non-ASCII letters, and no SMTPUTF8
                 return Outcome(client, "failed", f"not sent: {exc}")
             except smtplib.SMTPResponseException as exc:  # sender refused, message refused (too big, spam)
-                return Outcome(client, "failed", f"refused by the server: {_reply(exc)}")
-            except CardgenError as exc:  # the reconnection failed
+                if exc.smtp_code != 421:
+                    return Outcome(client, "failed", f"refused by the server: {_reply(exc)}")
+                why = _reply(exc)
+            except CardgenError as exc:  # the connection could not be made again
                 self.lost = True
                 return Outcome(client, "failed", f"not sent: {exc.message}")
             except (smtplib.SMTPServerDisconnected, OSError) as exc:
-                self._drop()
-                if attempt == 2:
-                    return Outcome(client, "failed", f"not sent: the connection dropped twice ({exc or type(exc).__name__})")
-        raise AssertionError("unreachable")
+                why = str(exc) or type(exc).__name__
+            self._drop()  # dropped (or 421, closing): connect again, once for this client
+        return Outcome(client, "failed", f"not sent: the connection dropped twice ({why})")
 
     def _drop(self) -> None:
         if self.smtp is not None:
