@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cardgen.errors import CardgenError, ContentError
-from cardgen.roster import UNSET, Client, client_files, read_roster, slugify
+from cardgen.roster import UNSET, Client, client_files, clients_from, read_roster, slugify
 
 HEADER = "name,email,plan,start,race,paper,have,card,notes\n"
 
@@ -184,3 +184,17 @@ def test_yaml_roster_that_is_not_a_list(tmp_path):
 def test_a_roster_of_another_kind(tmp_path):
     with pytest.raises(CardgenError, match=r"^roster.xlsx: a roster is a .csv or .yaml file$"):
         read_roster(write(tmp_path, "x", "roster.xlsx"))
+
+
+def test_rows_from_elsewhere_are_checked_as_a_roster_is():
+    # What a platform passes a worker: plain, JSON-friendly mappings.
+    (zoe,) = clients_from([{"name": "Zoë Müller", "plan": "8-week-half", "race": "2027-04-18", "have": ["band"], "paper": "letter"}])
+    assert (zoe.slug, zoe.race, zoe.have, zoe.paper, zoe.where) == ("zoe-muller", dt.date(2027, 4, 18), frozenset({"band"}), "letter", "row:1")
+    with pytest.raises(ContentError) as info:
+        clients_from([{"name": "Ann", "plan": "p"}, {"nmae": "Bo", "race": "soon"}], "db")
+    assert [str(p) for p in info.value.problems] == [
+        "db:2: name: required field is missing",
+        "db:2: nmae: unknown field (did you mean 'name'?); the fields are name, email, plan, start, race, paper, have, card, notes",
+        "db:2: plan: required field is missing",
+        "db:2: race: expected YYYY-MM-DD, found 'soon'",
+    ]

@@ -151,6 +151,28 @@ def read_roster(path: Path) -> list[Client]:
         rows, problems = _yaml_rows(path, shown)
     else:
         raise CardgenError(f"{shown}: a roster is a .csv or .yaml file")
+    return _clients(rows, shown, problems)
+
+
+def clients_from(rows: Iterable[Mapping[str, object]], source: str = "row") -> list[Client]:
+    """Clients from mappings with the roster's columns (a database's rows, a web form's JSON), checked
+    as a roster file is; messages name the N-th mapping as `source:N`."""
+    problems: list[Problem] = []
+    prepared: Rows = []
+    for i, row in enumerate(rows, start=1):
+        checked: Row = {}
+        for key, value in row.items():
+            column = str(key).strip().lower()
+            if column not in COLUMNS:
+                problems.append(Problem(source, i, str(key), f"unknown field{suggest(column, COLUMNS)}; the fields are {', '.join(COLUMNS)}"))
+            else:
+                checked[column] = value
+        problems += [Problem(source, i, column, "required field is missing") for column in REQUIRED if column not in checked]
+        prepared.append((i, checked, {}))
+    return _clients(prepared, source, problems)
+
+
+def _clients(rows: Rows, shown: str, problems: list[Problem]) -> list[Client]:
     clients = []
     for line, row, lines in rows:
         client = _client(row, line, lines, shown, problems)
