@@ -4,8 +4,8 @@
 
 Each run is a whole `python -m cardgen batch --workers N` process (start-up, the roster checked, the
 library and coach loaded, every client's booklet, print file, cards and poster built and written)
-into an empty output folder, timed by the wall clock; then the same command once more, when every
-client is skipped as unchanged. The roster mixes every plan the workspace has, both papers, every
+into an empty output folder, timed by the wall clock, the worker counts taking turns; then the same
+command once more per worker count, when every client is skipped as unchanged. The roster mixes every plan the workspace has, both papers, every
 card size, equipment lists and start and race dates, so the clients are not 100 copies of one build.
 See bench/README.md and docs/performance.md.
 """
@@ -95,16 +95,18 @@ def main(argv: list[str]) -> int:
         first: dict[int, list[float]] = {}
         cpus: dict[int, list[float]] = {}
         reruns: dict[int, float] = {}
-        for workers in counts:
-            for run in range(args.runs):
+        # Worker counts take turns run by run, so that each sees the same machine (others' jobs come and go).
+        for run in range(args.runs):
+            for workers in counts:
                 out = ws / f"output-{workers}-{run}"
                 seconds, cpu, summary = batch(ws, out, workers)
                 first.setdefault(workers, []).append(seconds)
                 cpus.setdefault(workers, []).append(cpu)
-                print(f"  {workers} worker{'s' if workers > 1 else ' '}  run {run + 1}: {seconds:6.1f} s  "
+                print(f"  run {run + 1}, {workers} worker{'s' if workers > 1 else ' '}: {seconds:6.1f} s  "
                       f"{args.clients / seconds:5.2f} clients/s  CPU {cpu:5.1f} s   ({summary})")
-            reruns[workers], _, summary = batch(ws, out, workers)
-            print(f"  {workers} worker{'s' if workers > 1 else ' '}  re-run: {reruns[workers]:6.2f} s, nothing changed ({summary})")
+        for workers in counts:
+            reruns[workers], _, summary = batch(ws, ws / f"output-{workers}-0", workers)
+            print(f"  re-run, {workers} worker{'s' if workers > 1 else ' '}: {reruns[workers]:6.2f} s, nothing changed ({summary})")
         # Wall time is what a coach waits; CPU time per client is what a build costs, and holds on a busy machine.
         print("\nworkers  wall s (median)  clients/s  speed-up  CPU ms/client  re-run s")
         base = statistics.median(first[counts[0]])
