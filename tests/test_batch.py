@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from cardgen import batch
-from cardgen.batch import MANIFEST, build_clients, coach_digest, input_digest
+from cardgen.batch import MANIFEST, BatchReport, ClientReport, build_clients, coach_digest, input_digest
 from cardgen.cli import main
 from cardgen.coach import load_coach
 from cardgen.options import CardSize, Paper, ThemeName
@@ -267,3 +267,20 @@ def test_the_input_hash_is_the_same_in_every_process(ws):
     assert len(digests) == 1
     client = read_roster(Path("roster.csv"))[9]
     assert digests == {input_digest(client, coach_digest(load_coach(Path.cwd())), batch.content_digest(load(None), client.plan), ("cards",)) + "\n"}
+
+
+def test_the_summary_counts_and_names_each_failed_client_with_every_line_of_why():
+    def client(name: str, line: int) -> Client:
+        return Client(name, None, "p", None, None, None, UNSET, None, None, line)
+
+    report = BatchReport([
+        ClientReport(client("Zoë Müller", 2), "built"),
+        ClientReport(client("Bo Berg", 3), "skipped", "unchanged"),
+        ClientReport(client("Ann Lee", 7), "failed", "plans/p.yaml:4: weeks: expected a whole number, found 'six'\n1 problem found."),
+    ], workers=2, seconds=3.14)
+    assert report.summary() == (
+        "1 built, 1 skipped (unchanged), 1 failed in 3.1 s on 2 workers:\n"
+        "  Ann Lee (roster.csv:7): plans/p.yaml:4: weeks: expected a whole number, found 'six'\n"
+        "    1 problem found."
+    )
+    assert BatchReport([ClientReport(client("Bo Berg", 3), "skipped", "unchanged")], 0, 0.04).summary() == "0 built, 1 skipped (unchanged) in 0.0 s."

@@ -80,7 +80,8 @@ class BatchReport:
         if self.with_status("built"):
             head += f" on {self.workers} worker{'s' if self.workers != 1 else ''}"
         lines = [head + (":" if self.failed else ".")]
-        lines += [f"  {r.client.name} ({r.client.where}): {r.why}" for r in self.failed]
+        # A content error lists several problems, one a line: they stay under the client they belong to.
+        lines += [f"  {r.client.name} ({r.client.where}): " + r.why.replace("\n", "\n    ") for r in self.failed]
         return "\n".join(lines)
 
 
