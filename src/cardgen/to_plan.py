@@ -19,7 +19,7 @@ from cardgen.plan import exercise as data, template as tpl
 from cardgen.plan.coaching import load_spikes
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
-from cardgen.plan.swap import swap_template
+from cardgen.plan.swap import swap_template, within_reach
 from cardgen.wording import NBSP, dose_text
 
 
@@ -85,7 +85,7 @@ def plan(
 ) -> Plan:
     """Expand a validated template whose exercise references are valid in `exercises`, with the
     exercises that need what the client lacks (`have`) swapped for their no-equipment alternative."""
-    library = {k: exercise(ex) for k, ex in exercises.items()}
+    library = within_reach({k: exercise(ex) for k, ex in exercises.items()}, have)
     swapped, swaps, stuck = swap_template(template(t), library, have)
     if stuck:
         s = stuck[0]

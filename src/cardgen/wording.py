@@ -20,6 +20,11 @@ SEP = " · "  # between the parts of a line: "Ana Pérez · Run Strong · ana@ex
 DASH = "–"  # ranges: "8–10", "3–9 Mar"
 
 FORM_CUES = "Form cues"  # the one name of the checklist, on every product
+ALTERNATIVES = "Alternatives"
+ALTERNATIVES_INTRO = (
+    "The exercises the pages before name as easier, harder or equipment-free alternatives, in brief: "
+    "swap one in when a move is too hard, too easy, or the kit is missing, at the same sets and target."
+)
 
 
 def plural(n: int, noun: str, plural_form: str | None = None) -> str:
@@ -143,6 +148,13 @@ def swap_reason(missing: Iterable[Iterable[str]]) -> str:
     """"No kettlebell or dumbbell", "No barbell or rack": why an exercise was swapped."""
     words = list(dict.fromkeys(w.replace("-", " ") for options in missing for w in options))
     return "No " + " or ".join(words)
+
+
+def alternative_to(group: str, first: bool) -> str:
+    """What an alternative is to the exercise that names it: "Easier than ", "harder than ",
+    "Without equipment, instead of " (capitalised when it opens the line)."""
+    text = {"easier": "easier than ", "harder": "harder than ", "no_equipment": "without equipment, instead of "}[group]
+    return text[0].upper() + text[1:] if first else text
 
 
 def week_title(week: Week) -> str:

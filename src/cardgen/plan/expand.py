@@ -62,6 +62,13 @@ def expand(
                 to_race=race_week - n if race and race_week else None,
             )
         )
+    # The library exercises the plan's pages name as alternatives: each gets a short entry.
+    named = {
+        v.exercise: exercises[v.exercise]
+        for ex in used.values()
+        for v in (*ex.easier, *ex.harder, *ex.no_equipment)
+        if v.exercise is not None and v.exercise in exercises and v.exercise not in used
+    }
     return Plan(
         id=plan_id,
         title=template.title,
@@ -74,6 +81,7 @@ def expand(
         race_week=race_week,
         race_day=race,
         swaps=swaps,
+        alternatives=named,
         names={k: ex.name for k, ex in exercises.items()},
     )
 

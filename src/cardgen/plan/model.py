@@ -67,6 +67,7 @@ class Plan:
     race_week: int | None = None
     race_day: dt.date | None = None  # the client's race, when given: it falls in race week
     names: dict[str, str] = field(default_factory=dict)  # every library exercise's name, for alternatives
+    alternatives: dict[str, Exercise] = field(default_factory=dict)  # named by its exercises, not in the plan
     swaps: tuple[Swap, ...] = ()  # exercises the client lacks the equipment for, and what stands in
 
     @property

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from cardgen.doselang import Dose
 from cardgen.equipment import lacking
-from cardgen.plan.exercise import Exercise
+from cardgen.plan.exercise import Exercise, Variant
 from cardgen.plan.template import DoseRule, Item, Ramp, Session, Template
 
 
@@ -78,6 +78,18 @@ def swap_template(
             items[i] = None if twice else _item_for(item, ex, sub, exercises[sub])
         sessions[key] = Session(session.focus, tuple(i for i in items if i is not None), session.labels)
     return replace(template, sessions=sessions), tuple(swaps.values()), tuple(stuck.values())
+
+
+def within_reach(exercises: Mapping[str, Exercise], have: frozenset[str] | None) -> dict[str, Exercise]:
+    """Every exercise with the alternatives the client lacks the equipment for left out: a page
+    that says "Harder: Lateral band walk" to a client without a band points nowhere useful."""
+    if have is None:
+        return dict(exercises)
+
+    def keep(variants: tuple[Variant, ...]) -> tuple[Variant, ...]:
+        return tuple(v for v in variants if v.exercise is None or v.exercise not in exercises or not lacking(exercises[v.exercise].equipment, have))
+
+    return {k: replace(ex, easier=keep(ex.easier), harder=keep(ex.harder), no_equipment=keep(ex.no_equipment)) for k, ex in exercises.items()}
 
 
 def _candidates(ex: Exercise, exercises: Mapping[str, Exercise], have: frozenset[str]) -> list[str]:

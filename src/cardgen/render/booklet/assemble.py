@@ -8,6 +8,7 @@ from cardgen.errors import LayoutError
 from cardgen.plan.model import Plan
 from cardgen.prepress.paper import BOOKLET_PAGE, SHEETS
 from cardgen.render.blocks import exercise_anchor, week_anchor
+from cardgen.render.booklet.alternatives import alternatives_part
 from cardgen.render.booklet.exercise import exercise_page
 from cardgen.render.booklet.front import cover, how_to, notes_page, overview
 from cardgen.render.booklet.geometry import FOLDABLE_PAGES, FOOT, HEAD, INNER, OUTER
@@ -102,6 +103,10 @@ def _predict_pages(plan: Plan) -> dict[str, int]:
     for ex_id in plan.exercises:
         page += 1
         refs[exercise_anchor(ex_id)] = page
+    per_page = 3  # alternatives in brief: a guess the layout corrects
+    for i, ex_id in enumerate(plan.alternatives):
+        refs[exercise_anchor(ex_id)] = page + 1 + i // per_page
+    page += -(-len(plan.alternatives) // per_page)
     for week in plan.weeks:
         page += 1
         if len(week.sessions) > 1 and page % 2:
@@ -122,6 +127,7 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
         if i == 0:
             story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
         story += exercise_page(ex_id, ex, plan, st, refs, frame)
+    story += alternatives_part(plan, st, refs, frame)
     sets = max((p.sets for w in plan.weeks for s in w.sessions for p in s.items), default=1)
     for i, week in enumerate(plan.weeks):
         story.append(PageBreak())
