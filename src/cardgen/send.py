@@ -15,7 +15,7 @@ import ipaddress
 import os
 import smtplib
 import ssl
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
@@ -28,6 +28,7 @@ from cardgen.errors import CardgenError, ContentError, Problem
 from cardgen.roster import Client, read_roster
 
 if TYPE_CHECKING:
+    from cardgen.batch import ClientReport
     from cardgen.content.load import Library
 
 PASSWORD_ENV = "CARDGEN_SMTP_PASSWORD"
@@ -91,64 +92,76 @@ def send(options: SendOptions, password: Callable[[], str], echo: Echo = lambda 
     _check_values(coach, clients, letters)
 
     report = SendReport()
-    def progress(r) -> None:
+
+    def progress(r: ClientReport) -> None:
         if r.status == "built":
             built(r.client.name)
 
-    reports = {r.client.slug: r for r in build_clients(clients, coach, options.content, options.out, options.workers, library=library, progress=progress)}
-    for r in reports.values():
+    reports = build_clients(clients, coach, options.content, options.out, options.workers, library=library, progress=progress)
+    for r in reports:
         report.warnings += [f"{r.client.name}: {w}" for w in r.warnings]
     log = SentLog(options.out / LOG_NAME)
-    resend = {k.casefold() for k in options.resend}
-    todo: list[tuple[Client, EmailMessage, str]] = []
-    for client in clients:
-        b = reports[client.slug]
-        if not client.email:
-            report.outcomes.append(_tell(echo, Outcome(client, "skipped", "no email in the roster")))
-            continue
-        if b.status == "failed":
-            report.outcomes.append(_tell(echo, Outcome(client, "failed", f"not built: {b.why.splitlines()[0]}")))
-            continue
-        files = {p: b.files[p] for p in coach.message.attach if p in b.files}
-        if not files:
-            report.outcomes.append(_tell(echo, Outcome(client, "failed", "none of the products to attach was built")))
-            continue
-        digest = _digest(files)
-        earlier = log.find(client.slug, client.email)
-        if earlier and not {client.name.casefold(), client.slug} & resend:
-            changed = "; its PDFs changed since: --resend " + client.slug + " sends them" if earlier["sha256"] != digest else ""
-            report.outcomes.append(_tell(echo, Outcome(client, "skipped", f"sent on {earlier['time']}{changed}")))
-            continue
-        try:
-            msg = mail.compose(coach, client, letters[client.slug], files)
-        except CardgenError as exc:
-            report.outcomes.append(_tell(echo, Outcome(client, "failed", exc.message)))
-            continue
-        size = len(msg.as_bytes())
-        if size > mail.LIMIT:
-            report.warnings.append(f"{client.name}: the message is {size / 1e6:.1f} MB; many mail servers refuse more than 10 MB")
-        todo.append((client, msg, digest))
+    pending = _pending(reports, coach, log, options.resend, report, echo)
 
     if options.dry_run:
         from cardgen.write import prepare_dir, write_all
 
-        for client, msg, _ in todo:
-            folder = options.out / client.slug
-            prepare_dir(folder)
-            [path] = write_all(folder, {f"{client.slug}.eml": msg.as_bytes()})
-            report.outcomes.append(_tell(echo, Outcome(client, "written", path=path)))
-    elif todo:
+        for client, files, _ in pending:
+            if (msg := _compose(coach, client, letters[client.slug], files, report, echo)) is not None:
+                prepare_dir(options.out / client.slug)
+                [path] = write_all(options.out / client.slug, {f"{client.slug}.eml": msg.as_bytes()})
+                report.outcomes.append(_tell(echo, Outcome(client, "written", path=path)))
+    elif pending:
         assert server is not None
         with Session(server, password, options.context) as session:
             report.warnings += session.warnings
-            for client, msg, digest in todo:
-                outcome = session.deliver(client, msg)
-                if outcome.status == "sent":
-                    log.append(client, msg, digest)
-                report.outcomes.append(_tell(echo, outcome))
+            # One message at a time: composed, sent, logged; a thousand clients' PDFs are never in memory at once.
+            for client, files, digest in pending:
+                if (msg := _compose(coach, client, letters[client.slug], files, report, echo)) is not None:
+                    outcome = session.deliver(client, msg)
+                    if outcome.status == "sent":
+                        log.append(client, msg, digest)
+                    report.outcomes.append(_tell(echo, outcome))
     order = {c.slug: i for i, c in enumerate(clients)}
     report.outcomes.sort(key=lambda o: order[o.client.slug])
     return report
+
+
+def _pending(
+    reports: Iterable[ClientReport], coach: Coach, log: SentLog, resend: tuple[str, ...], report: SendReport, echo: Echo
+) -> list[tuple[Client, dict[str, Path], str]]:
+    """The clients to email now, with their files and the files' digest; the others are reported."""
+    again = {k.casefold() for k in resend}
+    pending = []
+    for r in reports:
+        client = r.client
+        if not client.email:
+            report.outcomes.append(_tell(echo, Outcome(client, "skipped", "no email in the roster")))
+        elif r.status == "failed":
+            report.outcomes.append(_tell(echo, Outcome(client, "failed", f"not built: {r.why.splitlines()[0]}")))
+        elif not (files := {p: r.files[p] for p in coach.message.attach if p in r.files}):
+            report.outcomes.append(_tell(echo, Outcome(client, "failed", "none of the products to attach was built")))
+        else:
+            digest = _digest(files)
+            earlier = log.find(client.slug, client.email)
+            if earlier and not {client.name.casefold(), client.slug} & again:
+                changed = f"; its PDFs changed since: --resend {client.slug} sends them" if earlier["sha256"] != digest else ""
+                report.outcomes.append(_tell(echo, Outcome(client, "skipped", f"sent on {earlier['time']}{changed}")))
+            else:
+                pending.append((client, files, digest))
+    return pending
+
+
+def _compose(coach: Coach, client: Client, letter: mail.Letter, files: dict[str, Path], report: SendReport, echo: Echo) -> EmailMessage | None:
+    try:
+        msg = mail.compose(coach, client, letter, files)
+    except CardgenError as exc:
+        report.outcomes.append(_tell(echo, Outcome(client, "failed", exc.message)))
+        return None
+    size = len(msg.as_bytes())
+    if size > mail.LIMIT:
+        report.warnings.append(f"{client.name}: the message is {size / 1e6:.1f} MB; many mail servers refuse more than 10 MB")
+    return msg
 
 
 def _tell(echo: Echo, outcome: Outcome) -> Outcome:
