@@ -72,8 +72,8 @@ def test_a_coach_template_gets_every_field_and_the_print_advice_after_it(files):
 
 def test_a_field_the_client_has_no_value_for_is_named(files):
     template = MessageTemplate("Ready for {race}?", "Week 1: {start}. {dates}")
-    assert missing_values(template, CLIENT, LETTER) == ["start", "race"]
-    assert missing_values(MessageTemplate(DEFAULT_MESSAGE_SUBJECT, DEFAULT_MESSAGE_BODY), CLIENT, LETTER) == []
+    assert missing_values(template, LETTER) == ["start", "race"]
+    assert missing_values(MessageTemplate(DEFAULT_MESSAGE_SUBJECT, DEFAULT_MESSAGE_BODY), LETTER) == []
 
 
 def test_a_subject_stays_one_line_whatever_the_fields_hold(files):

@@ -22,8 +22,6 @@ from cardgen.errors import CardgenError
 from cardgen.roster import Client
 from cardgen.wording import email_dates, email_printing, long_date
 
-# Fields a client may have no value for: a template that uses one needs it for every client it goes to.
-_OPTIONAL = {"start": "start", "race": "race"}
 LIMIT = 10_000_000  # bytes of the encoded message; many providers refuse more (some at 10 MB, most at 20-25 MB)
 
 
@@ -48,11 +46,11 @@ def fields_used(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def missing_values(template: MessageTemplate, client: Client, letter: Letter) -> list[str]:
-    """The client's roster columns a template needs but the client leaves empty: "race" for {race}."""
+def missing_values(template: MessageTemplate, letter: Letter) -> list[str]:
+    """The dates a template names that the client has none of: ["race"] for {race} and no race. The
+    roster column and the field share the name; {dates} is the way to write one message for everyone."""
     used = fields_used(template.subject) | fields_used(template.body)
-    have = {"start": letter.start, "race": letter.race}
-    return [column for name, column in _OPTIONAL.items() if name in used and have[name] is None]
+    return [name for name, value in (("start", letter.start), ("race", letter.race)) if name in used and value is None]
 
 
 def compose(

@@ -218,7 +218,7 @@ def _check_values(coach: Coach, clients: list[Client], letters: Mapping[str, mai
     for client in clients:
         letter = letters.get(client.slug)
         if client.email and letter:
-            for column in mail.missing_values(coach.message, client, letter):
+            for column in mail.missing_values(coach.message, letter):
                 why = f"coach.yaml's message uses {{{column}}} and {client.name} has none; add it here or take {{{column}}} out of the message"
                 problems.append(Problem(client.file, client.line, column, why))
     if problems:
