@@ -49,6 +49,7 @@ TOP_LEVEL = {
     "cardgen.wording": WORDING,
     "cardgen.errors": LEAF,
     "cardgen.doselang": LEAF,  # the dose language: content parses with it, plan computes with its Dose
+    "cardgen.glyphs": LEAF,  # what the bundled font can print: content, coach, roster and options are checked against it
     "cardgen.write": LEAF,
     "cardgen.units": LEAF,
     "cardgen.resources": LEAF,

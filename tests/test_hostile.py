@@ -88,3 +88,25 @@ def test_a_huge_week_range_is_refused_before_it_is_expanded():
     with pytest.raises(ValueError, match=r"^the plan has 8 weeks, found week 999999999$"):
         parse_weeks("2-999999999", total=8)
     assert time.perf_counter() - began < 0.5
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Band walk مشي", "the font cannot print 'م' (U+0645, arabic letter meem), 'ش' (U+0634, arabic letter sheen) and 1 more; "
+                      "write it with Latin, Greek or Cyrillic letters"),
+    ("Band walk 💪", "the font cannot print '💪' (U+1F4AA, flexed biceps); write it with Latin, Greek or Cyrillic letters"),
+    ("Band\\awalk", "remove the control character U+0007; it cannot be printed"),
+], ids=["arabic", "emoji", "control"])
+def test_text_the_font_cannot_print_is_refused_where_it_was_written(content, text, message):
+    content.edit("exercises/band-walk.yaml", "name: Band walk\n", f'name: "{text}"\n')
+    content.edit("exercises/band-walk.yaml", "  - Stay low\n", f'  - "Stay low {text}"\n')
+    assert quick(content) == [f"{EX}:1: name: {message}", f"{EX}:11: cues[1]: {message}"]
+
+
+def test_greek_cyrillic_and_accented_latin_print(content):
+    content.edit("exercises/band-walk.yaml", "name: Band walk\n", "name: Ходьба Ἀθηνᾶ Łódź ‘quoted’ – 30\u00a0s\n")
+    assert content.load().exercises["band-walk"].name.startswith("Ходьба")
+
+
+def test_text_is_read_in_one_spelling_per_character(content):
+    content.edit("exercises/band-walk.yaml", "name: Band walk\n", "name: Cafe\u0301 walk\n")  # e + combining acute
+    assert content.load().exercises["band-walk"].name == "Caf\u00e9 walk"

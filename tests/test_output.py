@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from cardgen.cli import main
-from cardgen.errors import LayoutError, OutputError
+from cardgen.errors import CardgenError, LayoutError, OutputError
 from cardgen.pipeline import BuildOptions, build
 
 
@@ -108,11 +108,16 @@ def test_a_booklet_too_thick_to_fold_says_so(content, tmp_path):
     assert warning.endswith("too thick to fold and staple; print booklet.pdf single-sided instead, or split the plan into shorter ones")
 
 
-def test_names_in_greek_and_cyrillic_print_and_other_scripts_are_warned_about(content, tmp_path):
+def test_names_in_greek_and_cyrillic_print_and_other_scripts_are_refused(content, tmp_path):
     from pdfcheck import text
 
     result = build(BuildOptions("basic", out=tmp_path / "a", only=("booklet",), athlete="Дмитрий Ἀθηνᾶ Zoë"), content.load())
     assert result.warnings == []
     assert "Дмитрий Ἀθηνᾶ Zoë" in text((tmp_path / "a" / "booklet.pdf").read_bytes())
-    result = build(BuildOptions("basic", out=tmp_path / "b", only=("booklet",), athlete="Zoë 山田"), content.load())
-    assert result.warnings == ["--athlete: the font has no '山田'; those characters will not print"]
+    with pytest.raises(CardgenError) as info:
+        build(BuildOptions("basic", out=tmp_path / "b", only=("booklet",), athlete="Zoë 山田"), content.load())
+    assert info.value.message == (
+        "--athlete: the font cannot print '山' (U+5C71, cjk unified ideograph-5c71), '田' (U+7530, cjk unified ideograph-7530); "
+        "write it with Latin, Greek or Cyrillic letters"
+    )
+    assert not (tmp_path / "b").exists()

@@ -293,10 +293,10 @@ def build(options: BuildOptions, library: Library | None = None) -> BuildResult:
     plan = plan_for(library, options)
     result = BuildResult(warnings=[str(w) for w in library.warnings_for(options.plan)])
     result.warnings += unrelated_problems(library)
-    from cardgen.style.fonts import missing_glyphs
+    from cardgen.glyphs import glyph_message, unprintable
 
-    if options.athlete and (missing := missing_glyphs(options.athlete)):
-        result.warnings.append(f"--athlete: the font has no {missing!r}; those characters will not print")
+    if options.athlete and (missing := unprintable(options.athlete)):
+        raise CardgenError(f"--athlete: {glyph_message(missing)}")
     pdfs = render(plan, options)
     result.warnings += pdfs.warnings
     folder = options.out or Path("output") / options.plan

@@ -14,6 +14,7 @@ from cardgen.content.messages import describe, problems_from, suggest
 from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
 from cardgen.content.yamlsource import Source, format_path, read_yaml
 from cardgen.errors import ContentError, Problem
+from cardgen.glyphs import glyph_message, unprintable
 from cardgen.resources import shipped
 
 SHIPPED = "shipped"
@@ -216,6 +217,7 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
             problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {found_what}"))
             continue
         broken[item_id] = source
+        problems += _unprintable(source.data, (), source)
         try:
             items[item_id] = model.model_validate(source.data)
             sources[item_id] = source
@@ -223,6 +225,15 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
         except ValidationError as exc:
             problems += problems_from(exc.errors(), source, model)
     return items, sources, broken
+
+
+def _unprintable(data: object, path: tuple, source: Source) -> list[Problem]:
+    """A problem for every string the font cannot print, where it was written."""
+    if isinstance(data, str):
+        missing = unprintable(data)
+        return [Problem(source.file, source.line_of(path), format_path(path), glyph_message(missing))] if missing else []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    return [p for key, value in items for p in _unprintable(value, path + (key,), source)]
 
 
 def _unknown(kind: str, ref: str, known) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,8 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
             return None, [Problem(display, 0, "", "not a regular file; content files are plain text files")]
         if (size := file.stat().st_size) > MAX_BYTES:
             return None, [Problem(display, 0, "", f"the file is {size / 1e6:.1f} MB; a content file may be at most {MAX_BYTES / 1e6:g} MB")]
-        text = file.read_text(encoding="utf-8")
+        # One spelling per character: "é" typed as e + accent is measured, broken and searched as "é".
+        text = unicodedata.normalize("NFC", file.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         return None, [Problem(display, 0, "", f"cannot read the file: it is not UTF-8 text (byte {exc.start})")]
     except OSError as exc:

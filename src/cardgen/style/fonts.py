@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import cast
 
 from cardgen.resources import shipped
 
@@ -30,10 +29,6 @@ def register() -> None:
 
 def missing_glyphs(text: str) -> str:
     """The characters of `text` the bundled font cannot draw (they would print as nothing)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from cardgen.glyphs import unprintable
 
-    register()
-    # register() put a TTFont under this name; getFont is typed for any font, which has no glyph map.
-    cmap = cast(TTFont, pdfmetrics.getFont(REGULAR)).face.charToGlyph
-    return "".join(sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap}))
+    return unprintable(text)
