@@ -110,3 +110,19 @@ def test_greek_cyrillic_and_accented_latin_print(content):
 def test_text_is_read_in_one_spelling_per_character(content):
     content.edit("exercises/band-walk.yaml", "name: Band walk\n", "name: Cafe\u0301 walk\n")  # e + combining acute
     assert content.load().exercises["band-walk"].name == "Caf\u00e9 walk"
+
+
+@pytest.mark.parametrize("card", ["quarter", "id1"])
+def test_soft_hyphens_and_zero_width_spaces_never_print_as_characters(content, tmp_path, card):
+    from cardgen.pipeline import BuildOptions, build
+
+    from pdfcheck import text
+
+    content.edit("exercises/glute-bridge.yaml", "name: Glute bridge\n", "name: Glute\u00adbridge\u200bvariation\n")
+    content.edit("exercises/glute-bridge.yaml", "  - Squeeze at the top\n", "  - Squeeze\u00adat the top\n")
+    content.edit("plans/basic.yaml", "title: Basic plan\n", "title: Basic\u00adplan\n")
+    result = build(BuildOptions("basic", out=tmp_path / "out", card=card), content.load())
+    for path in result.files:
+        printed = text(path.read_bytes())
+        assert "\u00ad" not in printed and "\u200b" not in printed, path.name
+        assert "Glutebridgevariation" in printed.replace("\n", ""), path.name

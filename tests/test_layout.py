@@ -136,3 +136,28 @@ def test_a_word_too_long_for_its_line_breaks_at_its_own_hyphen_first():
     width = stringWidth("Rear-foot-elev", REGULAR, 10)
     assert wrap("Rear-foot-elevated squat", REGULAR, 10, width)[:2] == ("Rear-foot-", "elevated")
     assert all(stringWidth(line, REGULAR, 10) <= width for line in wrap("Kettlebellswingingmachine", REGULAR, 10, width))
+
+
+def test_a_word_with_no_hyphen_of_its_own_breaks_at_a_syllable_not_anywhere():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import wrap
+
+    width = stringWidth("Kettlebel", REGULAR, 10)
+    assert wrap("Kettlebell", REGULAR, 10, width) == ("Kettle-", "bell")
+    width = stringWidth("Rumpfstabilisation", REGULAR, 10)
+    lines = wrap("Rumpfstabilisationsübungsprogramm", REGULAR, 10, width)
+    assert lines[0] == "Rumpfstabilisa-" and all(stringWidth(line, REGULAR, 10) <= width for line in lines)
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_breaks_that_print_only_where_used():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import one_line, wrap
+
+    soft, zwsp = "\u00ad", "\u200b"
+    width = stringWidth("Super-long-", REGULAR, 10)
+    assert wrap(f"Super{soft}long{soft}word{soft}ing", REGULAR, 10, width) == ("Superlong-", "wording")
+    assert wrap(f"Band{zwsp}walk{zwsp}sideways", REGULAR, 10, stringWidth("Bandwalk", REGULAR, 10)) == ("Bandwalk", "sideways")
+    assert wrap(f"Short{soft}word", REGULAR, 10, 200) == ("Shortword",)
+    assert one_line(f"Short{soft}word{zwsp}s", REGULAR, 10, 200) == "Shortwords"

@@ -12,7 +12,7 @@ import math
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.render.layout import Block, DrawContext
-from cardgen.render.text import wrap
+from cardgen.render.text import visible, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
 from cardgen.style.text import TextStyle
@@ -219,9 +219,9 @@ class Heading(Block):
         c.setFillColorRGB(*colour(ast, ctx.theme))
         c.setFont(ast.font, ast.size)
         if self._inline:
-            c.drawString(self._last + self._gap, y + st.leading, self.aside)
+            c.drawString(self._last + self._gap, y + st.leading, visible(self.aside))
         else:
-            c.drawString(0, y + st.leading - ast.leading, self.aside)
+            c.drawString(0, y + st.leading - ast.leading, visible(self.aside))
 
 
 class KeepWithNext(Block):

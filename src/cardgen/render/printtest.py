@@ -17,7 +17,7 @@ from cardgen.errors import CardgenError
 from cardgen.prepress.cards import Segment
 from cardgen.prepress.paper import SHEETS, Size, printable_frame
 from cardgen.render.document import Meta, new_canvas, tune_reportlab
-from cardgen.render.text import wrap
+from cardgen.render.text import visible, wrap
 from cardgen.style.fonts import BOLD, REGULAR, register
 from cardgen.units import MM
 
@@ -83,7 +83,7 @@ def draw_instructions(
     For sheets whose paper edge is the card edge: there is no margin to put this on, and on a card
     it would be cut into the deck.
     """
-    y = _text(canv, sheet, title, steps)
+    y = _text(canv, sheet, visible(title), steps)
     x = printable_frame(sheet).x + 12 * MM
     _ruler(canv, x, y - 8 * MM)
     if cuts or folds:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -12,8 +12,9 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """Lines of `text` no wider than `width`, broken at plain spaces.
 
     A no-break space ("30 s", "3 × 10") joins its neighbours into one word; ReportLab's
-    simpleSplit would break there. A word that cannot fit any line breaks after a hyphen of its
-    own, or is cut with one.
+    simpleSplit would break there. A word that cannot fit any line breaks where a reader expects:
+    after a hyphen of its own, at a soft hyphen or zero-width space the writer put in, or at a
+    syllable (hyphenation patterns); only a word with none of those is cut where it must be.
     """
     if not text:
         return ()
@@ -25,18 +26,20 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
         for word in para.split(" "):
             if not word:
                 continue
-            w = stringWidth(word, font, size)
+            shown = visible(word)
+            w = stringWidth(shown, font, size)
             if line and used + space + w <= width:
-                line, used = f"{line} {word}", used + space + w
+                line, used = f"{line} {shown}", used + space + w
                 continue
             if line:
                 lines.append(line)
-            while w > width and len(word) > 1:
+            while w > width and len(shown) > 1:
                 cut, hyphen = _cut(word, font, size, width)
-                lines.append(word[:cut] + hyphen)
+                lines.append(visible(word[:cut]) + hyphen)
                 word = word[cut:]
-                w = stringWidth(word, font, size)
-            line, used = word, w
+                shown = visible(word)
+                w = stringWidth(shown, font, size)
+            line, used = shown, w
         if line:
             lines.append(line)
             _no_lone_word(lines, start, font, size, width)
@@ -54,21 +57,55 @@ def _no_lone_word(lines: list[str], start: int, font: str, size: float, width: f
         lines[-2:] = [head, joined]
 
 
+SOFT_HYPHEN, ZERO_WIDTH_SPACE = "\u00ad", "\u200b"  # break opportunities the writer put in; never printed as such
+
+
+def visible(word: str) -> str:
+    """`word` as printed: the writer's soft hyphens and zero-width spaces are breaks, not characters."""
+    if SOFT_HYPHEN in word or ZERO_WIDTH_SPACE in word:
+        return word.replace(SOFT_HYPHEN, "").replace(ZERO_WIDTH_SPACE, "")
+    return word
+
+
 def _cut(word: str, font: str, size: float, width: float) -> tuple[int, str]:
-    """Where to break a word too long for a line: after a hyphen it already has ("Rear-foot-/
-    elevated") when one fits, else as late as fits, with a hyphen added."""
-    hyphens = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "-–/" and i > 0]
-    for at in reversed(hyphens):
-        if stringWidth(word[:at], font, size) <= width:
-            return at, ""
+    """Where to break a word too long for a line (an index into `word`, and the hyphen to add):
+    the writer's own breaks first ("Rear-foot-/elevated", a soft hyphen, a zero-width space),
+    then the last syllable break that fits, then as late as fits."""
+    def fits(at: int, hyphen: str) -> bool:
+        return stringWidth(visible(word[:at]) + hyphen, font, size) <= width
+
+    own = [(i + 1, "-" if ch == SOFT_HYPHEN else "") for i, ch in enumerate(word[:-1]) if i > 0 and ch in "-–/" + SOFT_HYPHEN + ZERO_WIDTH_SPACE]
+    for at, hyphen in reversed(own):
+        if fits(at, hyphen):
+            return at, hyphen
+    if not own:
+        for at in reversed(_syllables(word)):
+            if fits(at, "-"):
+                return at, "-"
     cut = len(word) - 1
-    while cut > 1 and stringWidth(word[:cut] + "-", font, size) > width:
+    while cut > 1 and not fits(cut, "-"):
         cut -= 1
     return cut, "-"
 
 
+@lru_cache(maxsize=1024)
+def _syllables(word: str) -> tuple[int, ...]:
+    """Where `word` may be hyphenated, by the patterns of British English: at least two letters
+    before a break and three after it, trailing punctuation not counted."""
+    core = word.rstrip(".,;:!?)»”’")
+    return tuple(_hyphenator().positions(core))
+
+
+@cache
+def _hyphenator():
+    import pyphen  # loading the patterns costs a quarter of a second: only once a word is too long for its line
+
+    return pyphen.Pyphen(lang="en_GB", left=2, right=3)
+
+
 def one_line(text: str, font: str, size: float, width: float) -> str:
     """`text` cut to one line with an ellipsis when it does not fit (running heads, card feet)."""
+    text = visible(text)
     if stringWidth(text, font, size) <= width:
         return text
     words = text.split(" ")

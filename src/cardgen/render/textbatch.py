@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from cardgen.render.text import visible
+
 
 class TextBatch:
     def __init__(self, canv, rgb: tuple[float, float, float] = (0, 0, 0)):
@@ -24,7 +26,7 @@ class TextBatch:
             w = stringWidth(s, font, size)
             x -= w if align == "right" else w / 2
         self.text.setTextOrigin(x, y)
-        self.text._textOut(s)
+        self.text._textOut(visible(s))
 
     def close(self) -> None:
         if self._font is not None:

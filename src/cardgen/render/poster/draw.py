@@ -7,6 +7,7 @@ from functools import lru_cache
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.render.layout import DrawContext
+from cardgen.render.text import visible
 
 RGB = tuple[float, float, float]
 
@@ -24,7 +25,7 @@ def text(ctx: DrawContext, x: float, y: float, s: str, font: str, size: float, r
     canv = ctx.canv
     canv.setFillColorRGB(*rgb)
     canv.setFont(font, size)
-    canv.drawString(x, y, s)
+    canv.drawString(x, y, visible(s))
 
 
 def lines(ctx: DrawContext, segments: list[tuple[float, float, float, float]], width: float, rgb: RGB) -> None:
