@@ -4,7 +4,9 @@ rebuild only what changed. Real workspaces, real processes, real PDFs."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -284,3 +286,24 @@ def test_the_summary_counts_and_names_each_failed_client_with_every_line_of_why(
         "    1 problem found."
     )
     assert BatchReport([ClientReport(client("Bo Berg", 3), "skipped", "unchanged")], 0, 0.04).summary() == "0 built, 1 skipped (unchanged) in 0.0 s."
+
+
+def test_ctrl_c_starts_no_new_client_and_leaves_every_folder_whole(ws):
+    seen = []
+
+    def ctrl_c(report):
+        # What Ctrl-C in a terminal does: SIGINT to every process of the command, the workers too.
+        seen.append(report)
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGINT)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_clients(read_roster(Path("roster.csv")), load_coach(Path.cwd()), None, Path("output"), 2, only=("booklet",), progress=ctrl_c)
+    assert len(seen) == 1
+    folders = sorted(Path("output").iterdir())
+    # The first client, those being built and the next one queued finished; the rest never started.
+    assert 1 <= len(folders) <= 6
+    for folder in folders:  # each whole, none staged
+        assert not folder.name.startswith(".")
+        assert sorted(p.name for p in folder.iterdir())[0] == MANIFEST and len(list(folder.iterdir())) == 3

@@ -15,6 +15,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -275,6 +276,8 @@ _state: dict[str, object] = {}
 def _init_worker(content: Path | None, coach: Coach | None) -> None:
     from cardgen.pipeline import load
 
+    # Ctrl-C reaches every process of the terminal; the parent alone decides what stops (see _run_pool).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _state["library"], _state["coach"] = load(content), coach
 
 
@@ -363,18 +366,21 @@ def _run_pool(
 ) -> None:
     from concurrent.futures import as_completed
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(content, coach)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(content, coach))
+    try:
         futures: dict[Future[ClientReport], tuple[int, _Job]] = {pool.submit(_run, job): (i, job) for i, job in jobs}
-        try:
-            for future in as_completed(futures):
-                i, job = futures[future]
-                try:
-                    reports[i] = future.result()
-                except BrokenProcessPool:
-                    # A worker died outright (killed, out of memory): its clients fail, the built ones stay built.
-                    reports[i] = ClientReport(job.client, "failed", "the process building it stopped unexpectedly; run batch again")
-                if progress:
-                    progress(reports[i])
-        except KeyboardInterrupt:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        for future in as_completed(futures):
+            i, job = futures[future]
+            try:
+                reports[i] = future.result()
+            except BrokenProcessPool:
+                # A worker died outright (killed, out of memory): its clients fail, the built ones stay built.
+                reports[i] = ClientReport(job.client, "failed", "the process building it stopped unexpectedly; run batch again")
+            if progress:
+                progress(reports[i])
+    except BaseException:
+        # Ctrl-C: no new client is started; the ones being built finish their folders (the workers
+        # ignore SIGINT), so nothing is left half done, and a re-run carries on from there.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
