@@ -134,8 +134,11 @@ def batch(roster, out, content, workers, only) -> None:
     else:
         report = build_clients(clients, coach, content, out, workers, only=products, library=library, progress=line)
     for r in report:
-        for warning in r.warnings:
+        # A roster of a hundred can repeat one warning per card; two per client say what kind it is.
+        for warning in r.warnings[:2]:
             click.echo(f"warning: {r.client.name}: {warning}", err=True)
+        if len(r.warnings) > 2:
+            click.echo(f"warning: {r.client.name}: and {len(r.warnings) - 2} more like these", err=True)
     click.echo(report.summary())
     if report.failed:
         raise SystemExit(1)
