@@ -44,7 +44,7 @@ def test_a_full_row_and_a_minimal_row(tmp_path):
 
 @pytest.mark.parametrize("name, slug", [
     ("Zoë Müller", "zoe-muller"), ("  Jean-Luc   PICARD ", "jean-luc-picard"), ("Ørjan Åsheim", "orjan-asheim"),
-    ("Anna Straße", "anna-strasse"), ("Seán O’Brien", "sean-obrien"), ("李娜", "李娜"), ("Ann (2)", "ann-2"),
+    ("Anna Straße", "anna-strasse"), ("Seán O’Brien", "sean-obrien"), ("Σοφία Παππά", "σοφια-παππα"), ("Ann (2)", "ann-2"),
 ])
 def test_slugs(name, slug):
     assert slugify(name) == slug
@@ -108,6 +108,12 @@ def test_a_plan_is_an_id_as_cardgen_list_shows_it(tmp_path):
 
 def test_a_name_without_letters_has_no_folder(tmp_path):
     assert problems(write(tmp_path, "name,plan\n---,8-week-half\n")) == ["roster.csv:2: name: needs at least one letter or digit, found '---'"]
+
+
+def test_a_name_the_font_cannot_print_is_refused_where_it_was_written(tmp_path):
+    assert problems(write(tmp_path, "name,plan\nAnn Lee,8-week-half\n李娜,8-week-half\n")) == [
+        "roster.csv:3: name: the font cannot print '李' (U+674E, cjk unified ideograph-674e), '娜' (U+5A1C, cjk unified ideograph-5a1c); "
+        "write it with Latin, Greek or Cyrillic letters"]
 
 
 def test_excel_files_a_bom_semicolons_and_windows_line_ends(tmp_path):

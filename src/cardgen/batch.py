@@ -93,14 +93,10 @@ def render_client(library: Library, client: Client, coach: Coach | None, only: S
     """One client's PDFs by their file names ("zoe-muller-8-week-half-booklet.pdf"), and the warnings
     of the build. Nothing is read or written: this is the function any executor runs per client."""
     from cardgen.pipeline import plan_for, render
-    from cardgen.style.fonts import missing_glyphs
 
     options = dataclasses.replace(client_options(client, coach, Path()), only=tuple(only))
     pdfs = render(plan_for(library, options), options)
-    warnings = list(pdfs.warnings)
-    if missing := missing_glyphs(client.name):
-        warnings.append(f"the font has no {missing!r}; those characters of the name will not print")
-    return {client_file(client, client.plan, name): data for name, data in pdfs.items()}, warnings
+    return {client_file(client, client.plan, name): data for name, data in pdfs.items()}, list(pdfs.warnings)
 
 
 # ---------------------------------------------------------------- what a build depends on

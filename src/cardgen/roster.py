@@ -24,6 +24,7 @@ from cardgen.content.messages import describe, suggest
 from cardgen.content.schema import ID_PATTERN
 from cardgen.content.yamlsource import read_yaml
 from cardgen.errors import CardgenError, ContentError, Problem
+from cardgen.glyphs import glyph_message, unprintable
 from cardgen.options import CardSize, Duplex, Paper, PosterPaper, ThemeName, parse_have
 
 if TYPE_CHECKING:
@@ -118,8 +119,8 @@ def slugify(name: str) -> str:
     """Lower-case words joined by hyphens, accents dropped: "Zoë Müller" → "zoe-muller", "Ørjan Ås" → "orjan-as".
 
     Done with unicodedata rather than a slug library: Latin names need only their accents dropped, and
-    a name in another script keeps its letters ("李娜" → "李娜"), which every file system and mail
-    client takes, where a transliteration table would guess at a spelling the client never chose.
+    a Greek or Cyrillic name keeps its letters ("Σοφία Παππά" → "σοφια-παππα"), which every file system
+    and mail client takes, where a transliteration table would guess at a spelling the client never chose.
     """
     text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -303,7 +304,9 @@ def _client(row: Mapping[str, object], line: int, lines: Mapping[str, int], show
     if plan is not None and not re.fullmatch(ID_PATTERN, plan):
         # Checked here, not only at build time: a plan id becomes part of the client's file names.
         problem("plan", f"expected a plan id like 8-week-half (see 'cardgen list'), found {plan!r}")
-    if name is not None and not slugify(name):
+    if name is not None and (missing := unprintable(name)):
+        problem("name", glyph_message(missing))  # it prints on every product
+    elif name is not None and not slugify(name):
         problem("name", f"needs at least one letter or digit, found {name!r}")
     email = text("email")
     if email is not None and not _EMAIL.fullmatch(email):
