@@ -315,4 +315,4 @@ def test_a_blurry_logo_and_a_pale_accent_are_warned_about(tmp_path):
     assert coach_warnings(coach, brand_of(coach, grey=False), "color") == []
     (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png").replace("Run Strong", "跑步 Strong"), encoding="utf-8")
     coach = load_coach(folder)
-    assert coach_warnings(coach, brand_of(coach, grey=False), "color") == ["coach.yaml: business: the font has no '步跑'; those characters will not print"]
+    assert coach_warnings(coach, brand_of(coach, grey=False), "color") == ["coach.yaml: business: the font has no '跑步'; those characters will not print"]
