@@ -121,3 +121,26 @@ def test_names_in_greek_and_cyrillic_print_and_other_scripts_are_refused(content
         "write it with Latin, Greek or Cyrillic letters"
     )
     assert not (tmp_path / "b").exists()
+
+
+def test_a_folder_is_replaced_whole_keeping_what_it_is_told_to(tmp_path, monkeypatch):
+    from cardgen.write import replace_folder
+
+    folder = tmp_path / "zoe"
+    replace_folder(folder, {"a.pdf": b"one", "b.pdf": b"one"})
+    (folder / "zoe.eml").write_bytes(b"mail")
+    assert replace_folder(folder, {"a.pdf": b"two"}, keep=lambda name: name.endswith(".eml")) == [folder / "a.pdf"]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"a.pdf": b"two", "zoe.eml": b"mail"}  # b.pdf went with the old folder
+
+    def rename(src, dst):
+        if str(src).endswith(".tmp"):  # the new folder taking the old one's place
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    real = os.rename
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OutputError, match=r"^cannot write .*zoe: No space left on device$"):
+        replace_folder(folder, {"a.pdf": b"three"})
+    monkeypatch.undo()
+    assert [p.name for p in tmp_path.iterdir()] == ["zoe"]  # the previous folder back in its place, nothing staged
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"a.pdf": b"two", "zoe.eml": b"mail"}

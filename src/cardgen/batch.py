@@ -13,10 +13,7 @@ import hashlib
 import json
 import os
 import re
-import secrets
-import shutil
 import signal
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,15 +26,13 @@ from cardgen import __version__
 from cardgen.errors import CardgenError, OutputError
 from cardgen.options import PRODUCTS, Product
 from cardgen.roster import UNSET, Client, client_file, client_options
+from cardgen.write import remove_staged_folders, replace_folder
 
 if TYPE_CHECKING:
     from cardgen.coach import Coach
     from cardgen.content.load import Library
 
 MANIFEST = ".cardgen-build.json"  # in each client's folder: what it was built from, and its files
-# Folders a client's build stages in (".zoe-muller.k3j_x9a2.tmp") or moves the previous build to
-# (".zoe-muller.0f3a9c1e.old"); a killed run leaves them behind and the next run removes them.
-_STAGED = re.compile(r"\.[^/]+\.[a-z0-9_]{8}\.(tmp|old)")
 
 Status = Literal["built", "skipped", "failed"]
 
@@ -186,71 +181,16 @@ def built_files(folder: Path, digest: str) -> dict[str, Path] | None:
 
 
 def write_client(out: Path, client: Client, files: Mapping[str, bytes], digest: str) -> dict[str, Path]:
-    """Write a client's folder whole: staged beside it, then put in place by renames, so a reader (or
-    the next run) sees the previous build or this one, never a mix. Files that are not the build's
-    own (an .eml the send command wrote, a note of the coach's) are kept."""
-    folder = out / client.slug
-    ours = re.compile(re.escape(client.slug) + r"-.+\.pdf|" + re.escape(MANIFEST))
+    """Write a client's folder whole, with the manifest that lets the next run skip it (see
+    write.replace_folder). Files that are not the build's own (an .eml cardgen send wrote, a note of
+    the coach's) are kept."""
     products = {name.removeprefix(f"{client.slug}-{client.plan}-").removesuffix(".pdf"): name for name in files}
     manifest = {"cardgen": __version__, "inputs": digest, "files": products}
-    try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{client.slug}.", suffix=".tmp", dir=out))
-    except OSError as exc:
-        raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
-    old: Path | None = None
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the client's folder is a normal folder
-        for name, data in files.items():
-            (tmp / name).write_bytes(data)
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        if folder.is_dir():
-            for entry in os.scandir(folder):
-                if not ours.fullmatch(entry.name):
-                    _carry(Path(entry.path), tmp / entry.name)
-            old = out / f".{client.slug}.{secrets.token_hex(4)}.old"
-            os.rename(folder, old)
-        os.rename(tmp, folder)
-    except BaseException as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not folder.exists():
-            os.rename(old, folder)  # put the previous build back
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    ours = re.compile(re.escape(client.slug) + r"-.+\.pdf|" + re.escape(MANIFEST))
+    content = {**files, MANIFEST: (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()}
+    folder = out / client.slug
+    replace_folder(folder, content, keep=lambda name: not ours.fullmatch(name))
     return {product: folder / name for product, name in products.items()}
-
-
-def _carry(src: Path, dst: Path) -> None:
-    if src.is_dir():
-        shutil.copytree(src, dst, copy_function=_link_or_copy)
-    else:
-        _link_or_copy(str(src), str(dst))
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
-
-
-def remove_leftovers(out: Path) -> None:
-    """Remove the staging folders of a run that was killed while writing (see _STAGED)."""
-    try:
-        entries = list(os.scandir(out))
-    except OSError:
-        return
-    for entry in entries:
-        if _STAGED.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # ---------------------------------------------------------------- the workers
@@ -324,7 +264,7 @@ def build_clients(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
-    remove_leftovers(out)
+    remove_staged_folders(out)
     cdigest = coach_digest(coach)
     plans = {c.plan: content_digest(library, c.plan) for c in clients}
 

@@ -1,13 +1,15 @@
-"""The only place that writes files: whole PDFs or nothing."""
+"""The only place that writes files: whole PDFs, or a whole folder of them, or nothing."""
 
 from __future__ import annotations
 
 import os
 import re
+import secrets
+import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -62,6 +64,70 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
             raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from None
         raise
     return [path for _, path in staged]
+
+
+# The folders replace_folder stages in (".zoe-muller.k3j_x9a2.tmp") or moves the previous folder to
+# (".zoe-muller.0f3a9c1e.old"): only these are ever removed as a killed run's leftovers.
+_STAGED = re.compile(r"\.[^/]+\.[a-z0-9_]{8}\.(tmp|old)")
+
+
+def replace_folder(folder: Path, files: Mapping[str, bytes], keep: Callable[[str], bool] = lambda name: False) -> list[Path]:
+    """Make `folder` hold `files`, whole: they are staged in a folder beside it, which then takes its
+    place by two renames, so a reader sees the previous folder or the new one, never a mix, and a
+    failure (a full disk, Ctrl-C) leaves the previous one as it was. Entries of the previous folder
+    that `keep` names are carried over (hard-linked where the file system can)."""
+    parent = folder.parent
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {parent}: {exc.strerror or exc}") from None
+    old: Path | None = None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; this is a normal folder
+        for name, data in files.items():
+            (tmp / name).write_bytes(data)
+        if folder.is_dir():
+            for entry in os.scandir(folder):
+                if keep(entry.name) and entry.name not in files:
+                    _carry(Path(entry.path), tmp / entry.name)
+            old = parent / f".{folder.name}.{secrets.token_hex(4)}.old"
+            os.rename(folder, old)
+        os.rename(tmp, folder)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not folder.exists():
+            os.rename(old, folder)  # put the previous folder back
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return [folder / name for name in files]
+
+
+def _carry(src: Path, dst: Path) -> None:
+    if src.is_dir():
+        shutil.copytree(src, dst, copy_function=_link_or_copy)
+    else:
+        _link_or_copy(str(src), str(dst))
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def remove_staged_folders(parent: Path) -> None:
+    """Remove the staging folders replace_folder left in `parent` when its process was killed."""
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        if _STAGED.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def remove_leftovers(folder: Path) -> None:
