@@ -12,7 +12,21 @@ from cardgen.style.booklet import BookletStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, NBSP, long_date, page_ref, phase_tag, plural, rest_text, session_summary, swap_reason, to_race, week_dates, week_label
+from cardgen.wording import (
+    ALTERNATIVES,
+    FORM_CUES,
+    NBSP,
+    long_date,
+    page_ref,
+    phase_tag,
+    plural,
+    rest_text,
+    session_summary,
+    swap_reason,
+    to_race,
+    week_dates,
+    week_label,
+)
 
 NOTE_SPACING = 8.5 * MM  # wide-ruled: a pen's line
 
@@ -68,8 +82,11 @@ def _contents(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> Block:
         ("How to use this booklet", "how-to", refs["how-to"]),
         ("Plan at a glance", "overview", refs["overview"]),
         ("Exercises", first_ex, refs[first_ex]),
-        ("Weeks", first_week, refs[first_week]),
     ]
+    if plan.alternatives:
+        first_alt = exercise_anchor(next(iter(plan.alternatives)))  # on the part's first page
+        entries.append((ALTERNATIVES, first_alt, refs[first_alt]))
+    entries.append(("Weeks", first_week, refs[first_week]))
     rows: list = [[Cell(label, link=key), Cell(str(page), align="right")] for label, key, page in entries]
     return RuledTable([Column("", None), Column("", 14 * MM, "right")], rows, size=st.body.size, min_row=7 * MM, header=False, row_links=True)
 
