@@ -316,3 +316,9 @@ def test_a_blurry_logo_and_a_pale_accent_are_warned_about(tmp_path):
     (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png").replace("Run Strong", "跑步 Strong"), encoding="utf-8")
     coach = load_coach(folder)
     assert coach_warnings(coach, brand_of(coach, grey=False), "color") == ["coach.yaml: business: the font has no '跑步'; those characters will not print"]
+    long = "Questions about a session, a missed week or a niggle? Email me any time, I answer within a day."
+    (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png").replace("Questions? Email me any time.", long), encoding="utf-8")
+    coach = load_coach(folder)
+    assert coach_warnings(coach, brand_of(coach, grey=False), "color") == [
+        "coach.yaml: footer: too long for the foot of a booklet page, which takes about 64 characters; it is cut short"
+    ]

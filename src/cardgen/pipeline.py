@@ -254,7 +254,8 @@ def _logo(path: Path, stamp: tuple[int, int], grey: bool) -> Logo:
 
 
 def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
-    """What will print badly: a logo with too few pixels for its box, an accent too pale to read."""
+    """What will print badly: a logo with too few pixels for its box, a footer too long for the page's
+    foot, characters the font lacks, an accent too pale to read."""
     from cardgen.logo import dpi, fit
     from cardgen.render.booklet.front import LOGO_BOX
     from cardgen.style.theme import contrast_on_white
@@ -269,6 +270,20 @@ def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
                 "and will look blurred; use one about 1000 pixels wide"
             )
     from cardgen.style.fonts import missing_glyphs
+
+    if coach.footer:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from cardgen.prepress.paper import BOOKLET_PAGE
+        from cardgen.render.booklet.paint import foot_room
+        from cardgen.style.booklet import BOOKLET
+        from cardgen.style.fonts import REGULAR, register
+        from cardgen.wording import curly
+
+        register()
+        room = min(foot_room(size.width) for size in BOOKLET_PAGE.values())
+        if stringWidth(curly(coach.footer), REGULAR, BOOKLET.folio) > room:
+            out.append(f"coach.yaml: footer: too long for the foot of a booklet page, which takes about {int(room / 4.4)} characters; it is cut short")
 
     for key in ("name", "business", "email", "phone", "web", "footer"):
         if (text := getattr(coach, key)) and (missing := missing_glyphs(text)):

@@ -24,6 +24,11 @@ from cardgen.wording import curly
 FOLIO_CLEAR = 12 * MM  # the page number's room at the outer edge, which a coach's footer keeps clear of
 
 
+def foot_room(page_width: float) -> float:
+    """The width the coach's footer may take on a page this wide."""
+    return page_width - OUTER - INNER - FOLIO_CLEAR
+
+
 class Painter:
     def __init__(self, plan: Plan, theme: Theme, size: Size, brand: Brand | None = None):
         self.plan, self.theme, self.size, self.brand = plan, theme, size, brand
@@ -108,8 +113,7 @@ class Painter:
         side, kept a gap clear of the number; below the body's frame, so the body loses nothing."""
         assert self.brand is not None
         odd = page.number % 2 == 1
-        w = self.size.width
-        width = w - OUTER - INNER - FOLIO_CLEAR
+        width = foot_room(self.size.width)
         line = BrandLine(self.brand, BOOKLET.folio, text=self.brand.footer, align="left" if odd else "right")
         line.measure(width)
         x = INNER if odd else OUTER + FOLIO_CLEAR
