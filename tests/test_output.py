@@ -55,14 +55,20 @@ def test_a_crowded_card_shrinks_with_a_warning(content, tmp_path):
     assert "Week 1 · Session A (front): text shrunk to 86% to fit the card" in result.warnings
 
 
-def test_a_card_that_cannot_fit_fails_naming_it_and_writes_nothing(content, tmp_path):
-    _session_of(content, 16, 4)
-    with pytest.raises(LayoutError) as info:
-        build(BuildOptions("basic", out=tmp_path / "out"), content.load())
-    assert info.value.message == (
-        "card 'Week 1 · Session A' (front) does not fit even at the smallest type (8 pt); "
-        "use fewer exercises in the session, or shorter exercise names"
+def test_cards_that_cannot_fit_are_skipped_like_a_poster_and_fail_when_asked_for_alone(content, tmp_path):
+    """Cards and poster behave alike: a product that cannot be made is not written, the build says
+    which and what to change and writes the others; asked for alone, it is an error that writes nothing."""
+    _session_of(content, 10, 4)  # the most exercises a session may have, with long names
+    advice = (
+        "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); "
+        "use fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
     )
+    result = build(BuildOptions("basic", out=tmp_path / "all", card="id1"), content.load())
+    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "poster.pdf"]
+    assert f"cards.pdf not written: {advice}" in result.warnings
+    with pytest.raises(LayoutError) as info:
+        build(BuildOptions("basic", out=tmp_path / "out", only=("cards",), card="id1"), content.load())
+    assert info.value.message == advice
     assert not (tmp_path / "out").exists()
 
 

@@ -375,6 +375,58 @@ CASES = [
         [f"{PLAN}:12: sessions.A.exercises: expected at least 1 item, found 0"],
         id="session-without-exercises",
     ),
+    # The limits (docs/content-format.md, "Limits"): each says the limit and what to do.
+    pytest.param(
+        "exercises/band-walk.yaml", "dose: 3 x 10 steps", "dose: 7 x 10 steps",
+        [f"{EX}:13: dose: a dose has at most 6 sets, found '7 x 10 steps'; for more work, raise the target or add a second exercise"],
+        id="limit-sets",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "dose: 3 x 10 steps", "dose: 100000 x 10 steps",
+        [f"{EX}:13: dose: a dose has at most 6 sets, found '100000 x 10 steps'; for more work, raise the target or add a second exercise"],
+        id="limit-sets-absurd",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "dose: 2 x 20 s", "dose: 2 x 1200 s",
+        [f"{PLAN}:15: sessions.A.exercises[1].dose: a target is at most 999 (reps, seconds or steps), found '2 x 1200 s'"],
+        id="limit-target",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "kind: taper, sets: 1,", "kind: taper, sets: 8,",
+        [f"{PLAN}:8: phases[1].sets: a dose has at most 6 sets, found 8; for more work, raise the target"],
+        id="limit-phase-sets",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "      - exercise: side-plank\n", "      - exercise: side-plank\n" + "      - exercise: band-walk\n" * 9,
+        [f"{PLAN}:12: sessions.A.exercises: a session has at most 10 exercises, found 11; split it into two sessions"],
+        id="limit-exercises",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "    focus: Glutes\n", "    focus: Glutes\n    per_week: 3\n  B: {focus: Hips, per_week: 3, exercises: [{exercise: band-walk}]}\n"
+        "  C:\n    focus: Core\n    per_week: 2\n",
+        [f"{PLAN}:9: sessions: a plan has at most 7 sessions a week (each per_week counted), found 8; merge sessions, or make it two plans"],
+        id="limit-sessions-a-week",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "name: Band walk", "name: " + "Band walk " * 9,
+        [f"{EX}:1: name: a name has at most 80 characters, found 89; keep the full name for the purpose or the steps"],
+        id="limit-name",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "  - Knees out", "  - Knees out " + "and out " * 12,
+        [f"{EX}:10: cues[0]: a form cue has at most 100 characters, found 105; a cue is a short check, like 'Knee over the second toe'"],
+        id="limit-cue",
+    ),
+    pytest.param(
+        "exercises/band-walk.yaml", "  - Step sideways against the band.", "  - Step sideways against the band.\n" * 11,
+        [f"{EX}:7: steps: an exercise has at most 10 steps, found 11; merge steps, or make it two exercises"],
+        id="limit-steps",
+    ),
+    pytest.param(
+        "plans/basic.yaml", "        dose: 2 x 20 s", "        dose: 2 x 20 s\n        note: " + "Slow. " * 41,
+        [f"{PLAN}:16: sessions.A.exercises[1].note: a note has at most 240 characters, found 245; keep it to a sentence or two"],
+        id="limit-note",
+    ),
 ]
 
 

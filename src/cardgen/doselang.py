@@ -29,6 +29,13 @@ _DOSE = re.compile(
 
 DOSE_SYNTAX = "a dose like '3 x 10', '3 x 8-10', '3 x 30 s' or '2 x 10 steps/side, rest 45 s'"
 
+# The limits every product is laid out for (docs/content-format.md, "Limits"). Six sets is the most
+# the booklet's session table gives a cell a pen fits in on a half-letter page, and more than any
+# runner's strength session asks for; a target of four digits or a rest of over ten minutes is a typo.
+MAX_SETS = 6
+MAX_TARGET = 999
+MAX_REST = 600
+
 
 @dataclass(frozen=True)
 class Dose:
@@ -60,20 +67,37 @@ def parse_dose(text: object) -> Dose:
     unit_word = m["unit"].lower()
     if unit_word not in _UNIT_WORDS:
         raise ValueError(f"unknown unit {m['unit']!r} in {str(text)!r}; use reps, s or steps")
-    sets, low = int(m["sets"]), int(m["low"])
-    high = int(m["high"]) if m["high"] else low
+    sets, low = _number(m["sets"]), _number(m["low"])
+    high = _number(m["high"]) if m["high"] else low
     if sets < 1 or low < 1:
         raise ValueError(f"sets and targets must be at least 1, found {str(text)!r}")
     if high < low:
         raise ValueError(f"a range must rise, found {low}-{high} in {str(text)!r}")
+    shown = _shown(str(text))
+    if sets > MAX_SETS:
+        raise ValueError(f"a dose has at most {MAX_SETS} sets, found {shown}; for more work, raise the target or add a second exercise")
+    if high > MAX_TARGET:
+        raise ValueError(f"a target is at most {MAX_TARGET} (reps, seconds or steps), found {shown}")
+    rest = _number(m["rest"]) if m["rest"] else None
+    if rest is not None and rest > MAX_REST:
+        raise ValueError(f"a rest is at most {MAX_REST} s (ten minutes), found {shown}")
     return Dose(
         sets=sets,
         low=low,
         high=high,
         unit=_UNIT_WORDS[unit_word],
         per_side=True if m["side"] else None,
-        rest=int(m["rest"]) if m["rest"] else None,
+        rest=rest,
     )
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _number(digits: str) -> int:
+    # Anything past nine digits is over every limit; Python refuses to read thousands of digits at all.
+    return int(digits) if len(digits) <= 9 else 10**9
 
 
 MAX_WEEKS = 52  # a plan is at most a year; week ranges are checked against it before they are expanded
@@ -94,8 +118,8 @@ def parse_weeks(text: object, total: int | None = None) -> tuple[int, ...]:
         m = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", part)
         if not m:
             raise ValueError(f"expected weeks like 3, '1-6' or '1-3, 7', found {text!r}")
-        a = int(m[1])
-        b = int(m[2]) if m[2] else a
+        a = _number(m[1])
+        b = _number(m[2]) if m[2] else a
         if a < 1 or b < a:
             raise ValueError(f"week ranges start at 1 and rise, found {part!r}")
         if total is not None and b > total:

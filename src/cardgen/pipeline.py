@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from cardgen import to_plan
 from cardgen.content.load import Library, load_content
 from cardgen.content.messages import suggest
-from cardgen.errors import CardgenError, ContentError
+from cardgen.errors import CardgenError, ContentError, LayoutError
 from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName, parse_have
 from cardgen.plan.model import Plan
 from cardgen.resources import default_content_dir, shipped
@@ -205,25 +205,32 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
     warnings: list[str] = coach_warnings(options.coach, brand, theme.name) if options.coach and brand else []
     out: dict[str, bytes] = {}
 
-    if "booklet" in options.only:
-        booklet = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge, brand), theme)
-        out["booklet.pdf"], out["booklet-print.pdf"] = booklet.reading, booklet.imposed
-        warnings += booklet.warnings
-    if "cards" in options.only:
-        cards = render_cards(plan, CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset, brand), theme)
-        out["cards.pdf"] = cards.pdf
-        warnings += cards.warnings
-    if "poster" in options.only:
-        from cardgen.errors import LayoutError
+    def booklet() -> None:
+        made = render_booklet(plan, BookletOptions(options.paper, options.athlete, options.long_edge, brand), theme)
+        out["booklet.pdf"], out["booklet-print.pdf"] = made.reading, made.imposed
+        warnings.extend(made.warnings)
+
+    def cards() -> None:
+        made = render_cards(plan, CardOptions(options.paper, options.athlete, options.card, options.duplex, options.back_offset, brand), theme)
+        out["cards.pdf"] = made.pdf
+        warnings.extend(made.warnings)
+
+    def poster() -> None:
         from cardgen.render.poster import PosterOptions, render_poster
 
+        out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete, brand), theme)
+
+    products = {"booklet": (booklet, "booklet.pdf and booklet-print.pdf"), "cards": (cards, "cards.pdf"), "poster": (poster, "poster.pdf")}
+    for product in (p for p in PRODUCTS if p in options.only):
+        make, files = products[product]
         try:
-            out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete, brand), theme)
+            make()
         except LayoutError as exc:
-            if options.only == ("poster",):
+            if len(options.only) == 1:
                 raise
-            # A long plan outgrows one sheet; that must not cost the user the booklet and cards.
-            warnings.append(f"poster.pdf not written: {exc.message}")
+            # Every product alike: one that cannot be made (a long plan on one poster sheet, long
+            # names on a small card) must not cost the user the others. It says which and what to change.
+            warnings.append(f"{files} not written: {exc.message}")
     return Rendered(out, warnings)
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -15,13 +16,60 @@ from pydantic import (
     model_validator,
 )
 
-from cardgen.doselang import MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
+from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# -- Limits -------------------------------------------------------------------------------------
+# What every product is laid out for, on both papers and every card size (docs/content-format.md,
+# "Limits"; tests/stress/matrix.py finds where each product breaks). Content past them is refused
+# here, with the limit and what to do, so that nothing beyond them reaches the layout.
+MAX_EXERCISES = 10  # per session: the session table and a pocket card's front
+MAX_PER_WEEK = 7  # sessions a week, each repeat of per_week counted
+MAX_STEPS = 10
+MAX_MISTAKES = 8
+MAX_ALTERNATIVES = 5  # in each of easier, harder, no_equipment
+MAX_MUSCLES = 10
+
+
+def _chars(n: int, what: str, advice: str):
+    def check(value: str) -> str:
+        if len(value) > n:
+            raise ValueError(f"{what} has at most {n} characters, found {len(value)}; {advice}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _items(n: int, what: str, noun: str, advice: str):
+    # Before the items are read: a list too long is said even when some of its items are wrong too.
+    def check(value: object) -> object:
+        if isinstance(value, list) and len(value) > n:
+            raise ValueError(f"{what} at most {n} {noun}, found {len(value)}; {advice}")
+        return value
+
+    return BeforeValidator(check)
+
+
+_REQUIRED = StringConstraints(strip_whitespace=True, min_length=1)
+_OPTIONAL = StringConstraints(strip_whitespace=True)
+
 # A note sits in a table cell or under a heading; a paragraph of it would not fit on a page.
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=240)]
+Note = Annotated[str, _OPTIONAL, _chars(240, "a note", "keep it to a sentence or two")]
+Name = Annotated[str, _REQUIRED, _chars(80, "a name", "keep the full name for the purpose or the steps")]
+Line = Annotated[str, _REQUIRED, _chars(60, "an entry", "shorten it")]
+Purpose = Annotated[str, _REQUIRED, _chars(300, "the purpose", "say what the exercise is for in one or two sentences")]
+Setup = Annotated[str, _OPTIONAL, _chars(600, "the setup", "move the rest into the steps")]
+Step = Annotated[str, _REQUIRED, _chars(300, "a step", "split it into two steps")]
+Cue = Annotated[str, _REQUIRED, _chars(100, "a form cue", "a cue is a short check, like 'Knee over the second toe'")]
+Mistake = Annotated[str, _REQUIRED, _chars(300, "a mistake", "say it in a sentence or two")]
+Focus = Annotated[str, _REQUIRED, _chars(80, "a session's focus", "say it in a few words, like 'Glutes and hips'")]
+PhaseName = Annotated[str, _REQUIRED, _chars(40, "a phase name", "name it in a word or two, like 'Deload'")]
+Title = Annotated[str, _REQUIRED, _chars(100, "the title", "move the rest into the subtitle")]
+Subtitle = Annotated[str, _OPTIONAL, _chars(120, "the subtitle", "move the rest into 'about'")]
+About = Annotated[str, _OPTIONAL, _chars(1500, "'about'", "it is a short paragraph for the how-to page")]
 DoseText = Annotated[Dose, BeforeValidator(parse_dose)]
 Weeks = Annotated[tuple[int, ...], BeforeValidator(parse_weeks)]
 # Rest between sets in seconds: 10 minutes is far beyond any strength programme, so more is a typo.
@@ -51,15 +99,15 @@ class Strict(BaseModel):
 
 
 class Muscles(Strict):
-    primary: list[Text] = Field(min_length=1)
-    secondary: list[Text] = []
+    primary: Annotated[list[Line], Field(min_length=1), _items(MAX_MUSCLES, "a list of muscles has", "entries", "name the main ones")]
+    secondary: Annotated[list[Line], _items(MAX_MUSCLES, "a list of muscles has", "entries", "name the main ones")] = []
 
 
 class Variant(Strict):
     """An alternative: another exercise of the library, or a described change."""
 
     exercise: str | None = None
-    name: Text | None = None
+    name: Name | None = None
     note: Note = ""
 
     @model_validator(mode="after")
@@ -70,21 +118,22 @@ class Variant(Strict):
 
 
 class Exercise(Strict):
-    name: Text
+    name: Name
     muscles: Muscles
-    equipment: list[Text] = []
+    equipment: Annotated[list[Line], _items(8, "equipment has", "entries", "list what the exercise cannot be done without")] = []
     kind: Kind = "strength"
     counted: Literal["reps", "seconds", "steps"] = "reps"
     per_side: bool = False
-    purpose: Text
-    setup: str = ""
-    steps: list[Text] = Field(min_length=1)
-    cues: list[Text] = Field(min_length=3, max_length=8)  # 3-6 is the aim; 8 still lays out
+    purpose: Purpose
+    setup: Setup = ""
+    steps: Annotated[list[Step], Field(min_length=1), _items(MAX_STEPS, "an exercise has", "steps", "merge steps, or make it two exercises")]
+    # 3-6 is the aim; 8 still lays out. A cue is ticked on a card's back and in the session table.
+    cues: list[Cue] = Field(min_length=3, max_length=8)
     key_cues: int = Field(default=2, ge=1, le=3)
-    mistakes: list[Text] = []
-    easier: list[Variant] = []
-    harder: list[Variant] = []
-    no_equipment: list[Variant] = []
+    mistakes: Annotated[list[Mistake], _items(MAX_MISTAKES, "an exercise lists", "mistakes", "keep the commonest")] = []
+    easier: Annotated[list[Variant], _items(MAX_ALTERNATIVES, "easier lists", "alternatives", "keep the best")] = []
+    harder: Annotated[list[Variant], _items(MAX_ALTERNATIVES, "harder lists", "alternatives", "keep the best")] = []
+    no_equipment: Annotated[list[Variant], _items(MAX_ALTERNATIVES, "no_equipment lists", "alternatives", "keep the best")] = []
     dose: DoseText
     rest: Seconds | None = None  # seconds between sets; default: the kind's (KIND_REST)
     image: str | None = None
@@ -148,9 +197,9 @@ class Item(Strict):
 
 
 class Session(Strict):
-    focus: Text
+    focus: Focus
     per_week: int = Field(default=1, ge=1, le=3)  # each time gets its own tick box, card and log
-    exercises: list[Item] = Field(min_length=1)
+    exercises: Annotated[list[Item], Field(min_length=1), _items(MAX_EXERCISES, "a session has", "exercises", "split it into two sessions")]
 
     def labels(self, key: str) -> tuple[str, ...]:
         """What each time the session is done in a week is called: A; or A1, A2; Lower 1; Day 1 (2)."""
@@ -173,21 +222,27 @@ def _rest_by_kind(value: object) -> object:
     return value
 
 
+def _phase_sets(value: int) -> int:
+    if value > MAX_SETS:
+        raise ValueError(f"a dose has at most {MAX_SETS} sets, found {value}; for more work, raise the target")
+    return value
+
+
 class Phase(Strict):
     """Weeks that differ from the build: a deload or a taper."""
 
     weeks: Weeks
-    name: Text
+    name: PhaseName
     kind: Literal["build", "deload", "taper"] = "build"
-    sets: int | None = Field(default=None, ge=1)
+    sets: Annotated[int, Field(ge=1), AfterValidator(_phase_sets)] | None = None
     like_week: int | None = Field(default=None, ge=1)
     note: Note = ""
 
 
 class PlanTemplate(Strict):
-    title: Text
-    subtitle: str = ""
-    about: str = ""
+    title: Title
+    subtitle: Subtitle = ""
+    about: About = ""
     weeks: int = Field(ge=1, le=MAX_WEEKS)
     minutes: int | None = Field(default=None, ge=1)
     # Overrides the rest of every exercise of that kind in this plan (see docs/content-format.md).
@@ -196,6 +251,20 @@ class PlanTemplate(Strict):
     progression: dict[Literal["reps", "seconds", "steps"], Progression] = {}
     phases: list[Phase] = []
     sessions: dict[str, Session] = Field(min_length=1)
+
+    @field_validator("sessions", mode="before")
+    @classmethod
+    def _sessions_a_week(cls, value: object) -> object:
+        # Counted from what was written, so that it is said even when a session has problems of its own.
+        if isinstance(value, dict):
+            counts = [s.get("per_week", 1) if isinstance(s, dict) else 1 for s in value.values()]
+            per_week = sum(n if isinstance(n, int) and 1 <= n <= 3 else 1 for n in counts)
+            if per_week > MAX_PER_WEEK:
+                raise ValueError(
+                    f"a plan has at most {MAX_PER_WEEK} sessions a week (each per_week counted), found {per_week}; "
+                    "merge sessions, or make it two plans"
+                )
+        return value
 
     @field_validator("sessions")
     @classmethod
