@@ -314,8 +314,12 @@ def test_a_blurry_logo_and_a_pale_accent_are_warned_about(tmp_path):
     coach = load_coach(folder)
     assert coach_warnings(coach, brand_of(coach, grey=False), "color") == []
     (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png").replace("Run Strong", "跑步 Strong"), encoding="utf-8")
-    coach = load_coach(folder)
-    assert coach_warnings(coach, brand_of(coach, grey=False), "color") == ["coach.yaml: business: the font has no '跑步'; those characters will not print"]
+    with pytest.raises(ContentError) as info:
+        load_coach(folder)  # refused where it is written, as content, the roster and --athlete are
+    assert [str(p) for p in info.value.problems] == [
+        "coach.yaml:2: business: the font cannot print '跑' (U+8DD1, cjk unified ideograph-8dd1), '步' (U+6B65, cjk unified ideograph-6b65); "
+        "write it with Latin, Greek or Cyrillic letters"
+    ]
     long = "Questions about a session, a missed week or a niggle? Email me any time, I answer within a day."
     (folder / "coach.yaml").write_text(COACH_YAML.format(logo="assets/logo.png").replace("Questions? Email me any time.", long), encoding="utf-8")
     coach = load_coach(folder)

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
+from cardgen.content.load import unprintable_fields
 from cardgen.content.messages import problems_from, suggest
 from cardgen.content.yamlsource import Source, read_yaml
 from cardgen.equipment import parse_have
@@ -181,6 +182,7 @@ def load_coach(folder: Path) -> Coach | None:
     source, problems = read_yaml(file, FILE)
     if source is None:
         raise ContentError(problems)
+    problems += unprintable_fields(source)
     if source.data is None:
         raise ContentError([Problem(FILE, 1, "name", "required field is missing (coach.yaml is empty)")])
     data = source.data

@@ -276,8 +276,6 @@ def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
                 f"coach.yaml:{coach.logo_line}: logo: {coach.logo.name} is {w} × {h} pixels: on the cover it prints at {at:.0f} dpi "
                 "and will look blurred; use one about 1000 pixels wide"
             )
-    from cardgen.style.fonts import missing_glyphs
-
     if coach.footer:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -292,9 +290,6 @@ def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
         if stringWidth(curly(coach.footer), REGULAR, BOOKLET.folio) > room:
             out.append(f"coach.yaml: footer: too long for the foot of a booklet page, which takes about {int(room / 4.4)} characters; it is cut short")
 
-    for key in ("name", "business", "email", "phone", "web", "footer"):
-        if (text := getattr(coach, key)) and (missing := missing_glyphs(text)):
-            out.append(f"coach.yaml: {key}: the font has no {missing!r}; those characters will not print")
     if theme == "color" and coach.accent and contrast_on_white(coach.accent) < 3:
         out.append(
             f"coach.yaml: accent: {_hex(coach.accent)} is too pale to read on white paper (contrast "

@@ -217,7 +217,7 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
             problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {found_what}"))
             continue
         broken[item_id] = source
-        problems += _unprintable(source.data, (), source)
+        problems += unprintable_fields(source)
         try:
             items[item_id] = model.model_validate(source.data)
             sources[item_id] = source
@@ -227,13 +227,14 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
     return items, sources, broken
 
 
-def _unprintable(data: object, path: tuple, source: Source) -> list[Problem]:
-    """A problem for every string the font cannot print, where it was written."""
+def unprintable_fields(source: Source, data: object = None, path: tuple = ()) -> list[Problem]:
+    """A problem for every string of a file that the font cannot print, where it was written."""
+    data = source.data if not path else data
     if isinstance(data, str):
         missing = unprintable(data)
         return [Problem(source.file, source.line_of(path), format_path(path), glyph_message(missing))] if missing else []
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
-    return [p for key, value in items for p in _unprintable(value, path + (key,), source)]
+    return [p for key, value in items for p in unprintable_fields(source, value, path + (key,))]
 
 
 def _unknown(kind: str, ref: str, known) -> str:
