@@ -54,7 +54,7 @@ TOP_LEVEL = {
     "cardgen.units": LEAF,
     "cardgen.resources": LEAF,
     "cardgen.options": LEAF,
-    "cardgen.logo": LEAF,  # Pillow only: the logo read, checked and scaled for print
+    "cardgen.pictures": LEAF,  # Pillow only: logos and photos read, checked and scaled for print
     "cardgen.equipment": LEAF,  # the words of --have and how exercises' equipment maps to them
 }
 # Packages whose every module shares the package's layer.

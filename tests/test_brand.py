@@ -16,7 +16,7 @@ from PIL import Image
 from cardgen.cli import main
 from cardgen.coach import Coach, load_coach
 from cardgen.errors import ContentError
-from cardgen.logo import LogoProblem, printed, read_logo
+from cardgen.pictures import PictureProblem, printed, read_picture
 from cardgen.pipeline import BuildOptions, brand_of, plan_from, render
 from cardgen.style.theme import COLOR, MONO, with_accent
 from cardgen.units import MM
@@ -79,18 +79,18 @@ def logo_problem(tmp_path: Path, name: str) -> str:
 
 
 def test_transparency_is_flattened_on_white(tmp_path):
-    img = read_logo(png_with_alpha(tmp_path / "logo.png"), "logo.png")
+    img = read_picture(png_with_alpha(tmp_path / "logo.png"), "logo.png", "logo")
     assert img.mode == "RGB"
     assert img.getpixel((5, 5)) == (255, 255, 255)
     assert img.getpixel((300, 100)) == (200, 30, 30)
 
 
 def test_exif_orientation_is_applied(tmp_path):
-    assert read_logo(rotated_jpeg(tmp_path / "logo.jpg"), "logo.jpg").size == (100, 300)
+    assert read_picture(rotated_jpeg(tmp_path / "logo.jpg"), "logo.jpg", "logo").size == (100, 300)
 
 
 def test_scaled_to_300_dpi_never_up_and_grey_in_mono(tmp_path):
-    img = read_logo(png_with_alpha(tmp_path / "logo.png"), "logo.png")
+    img = read_picture(png_with_alpha(tmp_path / "logo.png"), "logo.png", "logo")
     assert printed(img, 30 * MM, 10 * MM, grey=False).size == (354, 118)  # 30 mm at 300 dpi
     assert printed(img, 100 * MM, 33 * MM, grey=False).size == (600, 200)  # the file's own pixels, not more
     grey = printed(img, 30 * MM, 10 * MM, grey=True)
@@ -278,7 +278,7 @@ def test_a_logo_that_breaks_after_loading_is_a_message_not_a_traceback(tmp_path)
 def test_no_coach_changes_nothing():
     plan = plan_from(LIBRARY, "8-week-half")
     assert dict(render(plan, BuildOptions("8-week-half", coach=None))) == dict(render(plan, BuildOptions("8-week-half")))
-    assert isinstance(LogoProblem("x"), Exception) and Coach("Ana").logo is None
+    assert isinstance(PictureProblem("x"), Exception) and Coach("Ana").logo is None
 
 
 def test_a_narrow_line_gives_up_web_then_phone_then_business_never_half_a_part():

@@ -17,8 +17,8 @@ from cardgen.content.messages import problems_from, suggest
 from cardgen.content.yamlsource import Source, read_yaml
 from cardgen.equipment import parse_have
 from cardgen.errors import CardgenError, ContentError, Problem
-from cardgen.logo import LogoProblem, read_logo
 from cardgen.options import CardSize, Duplex, Paper, PosterPaper, ThemeName
+from cardgen.pictures import PictureProblem, read_picture
 from cardgen.wording import DEFAULT_MESSAGE_BODY, DEFAULT_MESSAGE_SUBJECT
 
 FILE = "coach.yaml"
@@ -202,9 +202,10 @@ def load_coach(folder: Path) -> Coach | None:
     if isinstance(data.get("logo"), str) and data["logo"].strip():
         logo = Path(folder) / data["logo"].strip()
         try:
-            read_logo(logo, data["logo"].strip())
-        except LogoProblem as exc:
-            problems.append(Problem(FILE, source.line_of(("logo",)), "logo", str(exc)))
+            read_picture(logo, data["logo"].strip(), "logo")
+        except PictureProblem as exc:
+            said = f"{exc} (a path is read from the folder of coach.yaml)" if not logo.is_file() else str(exc)
+            problems.append(Problem(FILE, source.line_of(("logo",)), "logo", said))
     cafile = None
     if isinstance(smtp, dict) and isinstance(smtp.get("cafile"), str) and smtp["cafile"].strip():
         cafile = Path(folder) / smtp["cafile"].strip()

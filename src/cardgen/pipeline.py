@@ -236,7 +236,7 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
 
 def brand_of(coach: Coach, grey: bool) -> Brand:
     """What the products print of the coach, the logo read once for every product of the build."""
-    from cardgen.logo import LogoProblem
+    from cardgen.pictures import PictureProblem
     from cardgen.render.brand import Brand
 
     logo = None
@@ -244,8 +244,8 @@ def brand_of(coach: Coach, grey: bool) -> Brand:
         try:
             stat = coach.logo.stat()
             logo = _logo(coach.logo, (stat.st_mtime_ns, stat.st_size), grey)
-        except (LogoProblem, OSError) as exc:  # changed since coach.yaml was read
-            said = exc if isinstance(exc, LogoProblem) else f"cannot read {coach.logo.name} ({exc.strerror})"
+        except (PictureProblem, OSError) as exc:  # changed since coach.yaml was read
+            said = exc if isinstance(exc, PictureProblem) else f"cannot read {coach.logo.name} ({exc.strerror})"
             raise CardgenError(f"coach.yaml:{coach.logo_line}: logo: {said}") from None
     return Brand(coach.name, coach.business, coach.contact, coach.footer, logo)
 
@@ -254,16 +254,16 @@ def brand_of(coach: Coach, grey: bool) -> Brand:
 def _logo(path: Path, stamp: tuple[int, int], grey: bool) -> Logo:
     """The logo read once per file version: a batch's worker builds client after client with it,
     and its resampled sizes are kept with it (`stamp` is the file's mtime and size)."""
-    from cardgen.logo import read_logo
+    from cardgen.pictures import read_picture
     from cardgen.render.brand import Logo
 
-    return Logo(read_logo(path, path.name), grey)
+    return Logo(read_picture(path, path.name, "logo"), grey)
 
 
 def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
     """What will print badly: a logo with too few pixels for its box, a footer too long for the page's
     foot, characters the font lacks, an accent too pale to read."""
-    from cardgen.logo import dpi, fit
+    from cardgen.pictures import dpi, fit
     from cardgen.render.booklet.front import LOGO_BOX
     from cardgen.style.theme import contrast_on_white
 

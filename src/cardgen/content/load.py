@@ -256,12 +256,8 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
                 out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", _unknown("exercise", variant.exercise, exercises)))
             elif variant.exercise == ex_id:
                 out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", "an exercise cannot be its own variant"))
-    if ex.image is not None:
-        image = root / ex.image
-        if not image.is_file():
-            out.append(Problem(source.file, source.line_of(("image",)), "image", f"image file not found: {display_path(image)}"))
-        elif (trouble := _unreadable_image(image)) is not None:
-            out.append(Problem(source.file, source.line_of(("image",)), "image", f"expected a PNG or JPEG picture, {trouble}: {display_path(image)}"))
+    if ex.image is not None and (trouble := _picture_problem(ex.image, root)):
+        out.append(Problem(source.file, source.line_of(("image",)), "image", trouble))
     if len(ex.cues) < ex.key_cues:
         message = f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"
         out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", message))
@@ -337,15 +333,20 @@ def _check_spec(spec, counted, path, field, plan, bad, weeks_in_plan, rule: str)
             bad(p, f, f"{rule}, but the dose is in {dose.unit}")
 
 
-def _unreadable_image(path: Path) -> str | None:
-    """Why Pillow cannot use the picture, or None; caught here so a build never fails on it."""
-    from PIL import Image, UnidentifiedImageError
+def _picture_problem(name: str, root: Path) -> str | None:
+    """Why the picture `name` (relative to the content folder `root`) cannot be printed, or None.
+    A picture stays inside the content folder: the folder is what a coach shares or copies."""
+    from cardgen.pictures import PictureProblem, check_picture
 
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        return f"name a picture from the content folder, like images/bridge.jpg; found {name!r}"
+    image = root / name
+    if not image.is_file():
+        return f"image file not found: {display_path(image)}"
+    if not image.resolve().is_relative_to(root.resolve()):
+        return f"{display_path(image)} is a link to a file outside the content folder; copy the picture into the folder"
     try:
-        with Image.open(path) as img:
-            img.verify()
-    except UnidentifiedImageError:
-        return "found a file that is not an image"
-    except (OSError, SyntaxError, ValueError) as exc:
-        return f"found a damaged image ({exc})"
+        check_picture(image, display_path(image))
+    except PictureProblem as exc:
+        return str(exc)
     return None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from cardgen.logo import fit, printed
+from cardgen.pictures import fit, printed
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
