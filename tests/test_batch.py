@@ -307,3 +307,13 @@ def test_ctrl_c_starts_no_new_client_and_leaves_every_folder_whole(ws):
     for folder in folders:  # each whole, none staged
         assert not folder.name.startswith(".")
         assert sorted(p.name for p in folder.iterdir())[0] == MANIFEST and len(list(folder.iterdir())) == 3
+
+
+def test_a_broken_file_stops_only_the_clients_whose_plan_uses_it(ws):
+    # A second plan of the workspace with a mistake: the clients of my-first-plan still get theirs.
+    Path("plans/broken-plan.yaml").write_text("title: Broken\nweeks: eight\nsessions: {}\n", encoding="utf-8")
+    Path("roster.csv").write_text("name,plan\nAl Ant,my-first-plan\nBea Bee,broken-plan\n", encoding="utf-8")
+    report = api(only=("poster",))
+    assert [(r.client.name, r.status) for r in report] == [("Al Ant", "built"), ("Bea Bee", "failed")]
+    [failed] = [r for r in report if r.status == "failed"]
+    assert "plans/broken-plan.yaml:2: weeks: expected a whole number, found 'eight'" in failed.why

@@ -214,7 +214,7 @@ def _init_worker(content: Path | None, coach: Coach | None) -> None:
 
     # Ctrl-C reaches every process of the terminal; the parent alone decides what stops (see _run_pool).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _state["library"], _state["coach"] = load(content), coach
+    _state["library"], _state["coach"] = load(content, lenient=True), coach
 
 
 def _run(job: _Job) -> ClientReport:
@@ -259,7 +259,7 @@ def build_clients(
 
     started = time.perf_counter()
     products = tuple(Product(p) for p in only)
-    library = library or load(content)
+    library = library or load(content, lenient=True)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

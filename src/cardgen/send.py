@@ -87,7 +87,7 @@ def send(options: SendOptions, password: Callable[[], str], echo: Echo = lambda 
     server = None if options.dry_run else server_settings(coach.smtp, options.smtp, options.security)
     clients = read_roster(options.roster)
     _check_resend(options.resend, clients)
-    library = load(options.content)
+    library = load(options.content, lenient=True)
     letters = {c.slug: _letter(c, coach, library) for c in clients if c.plan in library.plans}
     _check_values(coach, clients, letters)
 
