@@ -317,3 +317,13 @@ def test_a_broken_file_stops_only_the_clients_whose_plan_uses_it(ws):
     assert [(r.client.name, r.status) for r in report] == [("Al Ant", "built"), ("Bea Bee", "failed")]
     [failed] = [r for r in report if r.status == "failed"]
     assert "plans/broken-plan.yaml:2: weeks: expected a whole number, found 'eight'" in failed.why
+
+
+def test_the_command_too_builds_the_clients_a_broken_file_does_not_concern(ws):
+    Path("plans/broken-plan.yaml").write_text("title: Broken\nweeks: eight\nsessions: {}\n", encoding="utf-8")
+    Path("roster.csv").write_text("name,plan\nAl Ant,my-first-plan\nBea Bee,broken-plan\n", encoding="utf-8")
+    result = run("--only", "poster")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("1 built, 1 failed in ")
+    assert "  Bea Bee (roster.csv:3): " in result.stdout and "plans/broken-plan.yaml:2: weeks: expected a whole number, found 'eight'" in result.stdout
+    assert [p.name for p in Path("output").iterdir()] == ["al-ant"]

@@ -115,7 +115,7 @@ def batch(roster, out, content, workers, only) -> None:
     from cardgen.roster import find_roster, read_roster
 
     clients = read_roster(roster or find_roster(content or Path.cwd()))
-    library = load(content)
+    library = load(content, lenient=True)  # a broken file stops only the clients whose plan uses it
     coach = load_coach(content)
     for warning in sorted({str(w) for plan in {c.plan for c in clients} for w in library.warnings_for(plan)}):
         click.echo(f"warning: {warning}", err=True)
