@@ -125,7 +125,7 @@ message:
 """)
     assert problems(folder) == [
         "coach.yaml:2: busines: unknown field (did you mean 'business'?); known fields: name, business, email, phone, web, "
-        "logo, accent, footer, defaults, smtp, message",
+        "logo, accent, footer, defaults, smtp, message, videos",
         "coach.yaml:3: email: expected an email address such as coach@example.com, found 'ana@@example'",
         "coach.yaml:4: accent: expected a colour as #RRGGBB, such as \"#1f6f8b\", found '#12345'",
         "coach.yaml:5: logo: no file assets/none.png (a path is read from the folder of coach.yaml)",

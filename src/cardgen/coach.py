@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from cardgen.content.load import unprintable_fields
 from cardgen.content.messages import problems_from, suggest
+from cardgen.content.urls import video_template
 from cardgen.content.yamlsource import Source, read_yaml
 from cardgen.equipment import parse_have
 from cardgen.errors import CardgenError, ContentError, Problem
@@ -76,6 +77,7 @@ class Coach:
     smtp: Smtp | None = None
     message: MessageTemplate = MessageTemplate(DEFAULT_MESSAGE_SUBJECT, DEFAULT_MESSAGE_BODY)
     logo_line: int = 0  # where coach.yaml names the logo, for a message about it at build time
+    videos: str | None = None  # the coach's demonstration videos: an https address with {id} for the exercise's id
 
     @property
     def contact(self) -> tuple[str, ...]:
@@ -155,6 +157,12 @@ class _CoachFile(_Strict):
     defaults: _Defaults = _Defaults()
     smtp: _Smtp | None = None
     message: _Message = _Message()
+    videos: Text | None = None
+
+    @field_validator("videos")
+    @classmethod
+    def _videos(cls, text: str | None) -> str | None:
+        return None if text is None else video_template(text)
 
     @field_validator("email")
     @classmethod
@@ -237,6 +245,7 @@ def _coach(m: _CoachFile, logo: Path | None, source: Source, cafile: Path | None
         smtp=smtp,
         message=MessageTemplate(m.message.subject, m.message.body, tuple(m.message.attach)),
         logo_line=source.line_of(("logo",)) if logo else 0,
+        videos=m.videos,
     )
 
 

@@ -118,9 +118,11 @@ def plan_from(
     race: dt.date | None = None,
     have: frozenset[str] | None = None,
     today: dt.date | None = None,
+    videos: str | None = None,
 ) -> Plan:
     """The plan `plan_id` expanded for one client: from `start`, or placed so that its last week is
-    the week of `race` (checked against `today`), with what the client lacks of `have` swapped out."""
+    the week of `race` (checked against `today`), with what the client lacks of `have` swapped out;
+    `videos` is the coach's template for demonstration addresses (coach.yaml's videos)."""
     template = library.plans.get(plan_id)
     if template is None and plan_id in library.unbuildable:
         raise ContentError(list(library.problems))  # all of them, as `cardgen check` would: fix once, not in rounds
@@ -137,7 +139,7 @@ def plan_from(
             start + dt.timedelta(weeks=template.weeks)
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
-    return to_plan.plan(plan_id, template, library.exercises, start, race, have)
+    return to_plan.plan(plan_id, template, library.exercises, start, race, have, videos)
 
 
 def unrelated_problems(library: Library) -> list[str]:
@@ -150,7 +152,8 @@ def unrelated_problems(library: Library) -> list[str]:
 
 def plan_for(library: Library, options: BuildOptions, today: dt.date | None = None) -> Plan:
     """The plan `options` ask for: its dates, race and equipment."""
-    return plan_from(library, options.plan, options.start, options.race, options.have, today)
+    videos = options.coach.videos if options.coach else None
+    return plan_from(library, options.plan, options.start, options.race, options.have, today, videos)
 
 
 def _race_start(library: Library, plan_id: str, weeks: int, race: dt.date, start: dt.date | None, today: dt.date) -> dt.date:

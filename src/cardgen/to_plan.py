@@ -20,6 +20,7 @@ from cardgen.plan.coaching import load_spikes
 from cardgen.plan.expand import expand
 from cardgen.plan.model import Plan
 from cardgen.plan.swap import swap_template, within_reach
+from cardgen.plan.videos import videos_for
 from cardgen.wording import NBSP, dose_text
 
 
@@ -43,6 +44,7 @@ def exercise(ex: schema.Exercise) -> data.Exercise:
         harder=tuple(_variant(v) for v in ex.harder),
         no_equipment=tuple(_variant(v) for v in ex.no_equipment),
         image=ex.image,
+        video=ex.video,
     )
 
 
@@ -82,9 +84,11 @@ def plan(
     start: dt.date | None = None,
     race: dt.date | None = None,
     have: frozenset[str] | None = None,
+    videos: str | None = None,
 ) -> Plan:
     """Expand a validated template whose exercise references are valid in `exercises`, with the
-    exercises that need what the client lacks (`have`) swapped for their no-equipment alternative."""
+    exercises that need what the client lacks (`have`) swapped for their no-equipment alternative;
+    `videos` is the coach's address template for demonstrations ({id} for the exercise's id)."""
     library = within_reach({k: exercise(ex) for k, ex in exercises.items()}, have)
     swapped, swaps, stuck = swap_template(template(t), library, have)
     if stuck:
@@ -94,7 +98,8 @@ def plan(
             f"lacks (have: {have_text(have)}), and no exercise under its no_equipment can stand in: list one there, "
             "or choose another plan"
         )
-    return expand(plan_id, swapped, library, start, race, swaps)
+    out = expand(plan_id, swapped, library, start, race, swaps)
+    return replace(out, videos=videos_for(out.exercises, videos))
 
 
 def coaching_warnings(library: Library) -> tuple[Problem, ...]:

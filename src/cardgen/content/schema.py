@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from cardgen.content.urls import video_url
 from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -137,6 +138,12 @@ class Exercise(Strict):
     dose: DoseText
     rest: Seconds | None = None  # seconds between sets; default: the kind's (KIND_REST)
     image: str | None = None
+    video: str | None = None  # a demonstration's https address: a QR code on its page and card backs
+
+    @field_validator("video")
+    @classmethod
+    def _video(cls, text: str | None) -> str | None:
+        return None if text is None else video_url(text.strip())
 
     @property
     def rest_seconds(self) -> int:

@@ -42,3 +42,4 @@ class Exercise:
     harder: tuple[Variant, ...] = ()
     no_equipment: tuple[Variant, ...] = ()
     image: str | None = None  # a path ready to open, or None
+    video: str | None = None  # the exercise's own demonstration address (https), or None

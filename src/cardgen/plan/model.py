@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from cardgen.doselang import Dose
 from cardgen.plan.exercise import Exercise
 from cardgen.plan.swap import Swap
+from cardgen.plan.videos import Video
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Plan:
     names: dict[str, str] = field(default_factory=dict)  # every library exercise's name, for alternatives
     alternatives: dict[str, Exercise] = field(default_factory=dict)  # named by its exercises, not in the plan
     swaps: tuple[Swap, ...] = ()  # exercises the client lacks the equipment for, and what stands in
+    videos: dict[str, Video] = field(default_factory=dict)  # exercise id → its demonstration, for those that have one
 
     @property
     def sessions_per_week(self) -> int:

@@ -10,6 +10,7 @@ from cardgen.render.booklet.front import NOTE_SPACING
 from cardgen.render.flow import ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block, Columns, Mark, fits_one_page
 from cardgen.render.picture import ImageBlock
+from cardgen.render.qr import Beside, VideoCode
 from cardgen.style.booklet import BookletStyles, airier
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
@@ -17,6 +18,7 @@ from cardgen.units import MM
 from cardgen.wording import FORM_CUES, page_ref
 
 NOTES_MINIMUM = 26 * MM  # three lines to write on, or none
+VIDEO_COLUMN = 46 * MM  # the most a video code's address takes beside the title: the title keeps the rest
 
 
 def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> list:
@@ -32,12 +34,18 @@ def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict
 def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
-    out: list = [
-        Mark(ex.name, exercise_anchor(ex_id), ex.name, 1, continued=lambda: [TextBlock(f"{ex.name} (continued)", st.h2.but(space_before=0))]),
+    head: list[Block] = [
         TextBlock(ex.name, st.h1),
         RichText([("Works: ", BOLD), (f"{muscles} · ", REGULAR), ("Equipment: ", BOLD), (equipment, REGULAR)], st.small),
         TextBlock(ex.purpose, st.lead),
     ]
+    video = plan.videos.get(ex_id)
+    out: list = [Mark(ex.name, exercise_anchor(ex_id), ex.name, 1, continued=lambda: [TextBlock(f"{ex.name} (continued)", st.h2.but(space_before=0))])]
+    if video:
+        # The code stands beside the title and purpose, where the page has width to spare.
+        out.append(Beside(head, VideoCode(video.url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM))
+    else:
+        out += head
     if ex.image:
         out.append(ImageBlock(ex.image, 60 * MM, 40 * MM, space_after=GAP))
     if ex.setup:

@@ -117,7 +117,9 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
         boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
         bigger = "" if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6) else ", or a bigger card (--card a6)"
         for c in cards:
-            back = with_byline(week.back_variants(c, box.width), options.brand, CARD_LOGO)
+            coded, plain = week.back_variants(c, box.width, plan.videos)
+            # A video code outranks the byline: with codes (byline if there is room), then without.
+            back = with_byline(coded, options.brand, CARD_LOGO) + with_byline(plain, options.brand, CARD_LOGO)
             pairs.append((
                 fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE + bigger),
                 fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE + bigger),

@@ -3,22 +3,26 @@ cues on the back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
+from cardgen.plan.videos import Video
 from cardgen.render.blocks import Rule
 from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack
 from cardgen.render.cards.face import Face, Variant
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block
+from cardgen.render.qr import QR_MIN, Beside, VideoCode
 from cardgen.render.text import one_line
-from cardgen.style.cards import CardStyles
+from cardgen.style.cards import FLOOR, CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
 from cardgen.wording import FORM_CUES, NBSP, TIMES, count, rest_text, unit_note, week_dates, week_label, week_tag
 
+CARD_VIDEO_COLUMN = 32 * MM  # the most a video code's address takes beside the cues: they keep the rest
 WIDE = 110 * MM  # a safe area this wide (landscape cards) sets each exercise as one table row and the cues in two columns
 
 
@@ -56,11 +60,24 @@ def front_variants(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxCo
     return out
 
 
-def back_variants(card: WeekCard, width: float) -> list[Variant]:
-    return [
-        Variant(lambda z: back(card, z, cols=2 if width >= WIDE else 1)),
-        Variant(lambda z: back(card, z, cols=1, compact=True)),
-    ]
+def back_variants(card: WeekCard, width: float, videos: Mapping[str, Video] | None = None) -> tuple[list[Variant], list[Variant]]:
+    """The back with a video code beside each exercise that has one, and the back without: a code
+    is printed at its full size or not at all, and goes before the type shrinks. Only codes the
+    exercise asked for itself are worth a warning when they go; a coach's template covers every
+    exercise, and a crowded card is no news."""
+    cols = 2 if width >= WIDE else 1
+    plain = [Variant(lambda z: back(card, z, cols=cols)), Variant(lambda z: back(card, z, cols=1, compact=True))]
+    mine = {p.exercise_id: videos[p.exercise_id] for p in card.session.items if videos and p.exercise_id in videos}
+    if not mine:
+        return [], plain
+    # Two columns leave little room beside each code: one column of codes before compact text.
+    coded = [Variant(lambda z: back(card, z, cols=cols, videos=mine))]
+    if cols > 1:
+        coded.append(Variant(lambda z: back(card, z, cols=1, videos=mine)))
+    coded.append(Variant(lambda z: back(card, z, cols=1, compact=True, videos=mine)))
+    if any(v.own for v in mine.values()):
+        plain = [replace(v, warning=f"video codes left off: at {QR_MIN / MM:.0f} mm they do not fit beside the cues") for v in plain]
+    return coded, plain
 
 
 def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes: BoxColumn, width: float, rows: bool, notes: bool) -> Face:
@@ -111,18 +128,28 @@ def _name_column(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColum
     return min(longest, max(0.4 * width, room))
 
 
-def back(card: WeekCard, z: CardStyles, cols: int, compact: bool = False) -> Face:
+def back(card: WeekCard, z: CardStyles, cols: int, compact: bool = False, videos: Mapping[str, Video] | None = None) -> Face:
     # The back's title is smaller than the front's: the cues are what it is for.
     title = z.title.but(size=z.name.size + 1, leading=(z.name.size + 1) * 1.2)
     head: list[Block] = [TextBlock(f"{card.title}: {FORM_CUES.lower()}", title), Rule(z.rule, _rule_space(z))]
     body: list[Block] = []
+    caption = z.facts.but(size=FLOOR, leading=FLOOR * 1.25)
     for p in card.session.items:
+        video = videos.get(p.exercise_id) if videos else None
         if compact:
             cues = " ".join(c.rstrip(".") + "." for c in p.key_cues)
             runs: list[tuple[str, str] | tuple[str, str, str]] = [(p.exercise.name + ":", BOLD), (" " + cues, REGULAR)]
-            body.append(RichText(runs, z.cue.but(space_after=z.gap * 0.5)))
+            text: list[Block] = [RichText(runs, z.cue.but(space_after=z.gap * 0.5))]
+            after = z.gap * 0.5
         else:
-            body.append(Stack([TextBlock(p.exercise.name, z.name), ListBlock(list(p.key_cues), z.cue, numbered=False, indent=4 * MM)], space_after=z.gap))
+            text = [TextBlock(p.exercise.name, z.name), ListBlock(list(p.key_cues), z.cue, numbered=False, indent=4 * MM)]
+            after = z.gap
+        if video:
+            body.append(Beside(text, VideoCode(video.url, caption, CARD_VIDEO_COLUMN), gap=3 * MM, space_after=after))
+        elif compact:
+            body.append(text[0])
+        else:
+            body.append(Stack(text, space_after=after))
     return Face(head, body, cols=cols)
 
 

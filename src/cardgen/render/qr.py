@@ -1,0 +1,137 @@
+"""A QR code to a demonstration video, with its address under it in type, and the block that sets
+it beside text (an exercise page's header, an exercise's cues on a card back).
+
+The code is drawn from ReportLab's own encoder as vector squares: black on white in every theme (a
+phone reads contrast, not colour), error correction M (15 % of the code may be scuffed or folded),
+its four-module quiet zone inside its size, never smaller than 15 mm with it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
+from cardgen.render.text import one_line
+from cardgen.render.textbatch import TextBatch
+from cardgen.style.text import TextStyle
+from cardgen.units import MM
+
+QUIET = 4  # modules of white around the code: the standard's quiet zone
+MODULE = 0.4 * MM  # the smallest module printed: a phone reads it from 10–15 cm off a laser print
+QR_MIN = 15 * MM  # the code with its quiet zone: smaller is hard to find and frame with a phone
+CAPTION_GAP = 0.3 * MM  # between the code's quiet zone and the address under it: the zone is white already
+BLACK = (0.0, 0.0, 0.0)
+WHITE = (1.0, 1.0, 1.0)
+
+
+def short_url(url: str) -> str:
+    """The address as printed under its code: without the scheme or a trailing slash."""
+    return re.sub(r"^https?://", "", url, flags=re.IGNORECASE).rstrip("/")
+
+
+@lru_cache(maxsize=256)
+def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's dark modules row by row, top first, at the smallest version that holds `data`."""
+    from reportlab.graphics.barcode import qrencoder
+
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    # Bytes mode always: the encoder would otherwise try Kanji mode first on some strings.
+    qr.addData(qrencoder.QR8bitByte(data))
+    qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
+
+
+def qr_side(data: str) -> float:
+    """The printed size of the code with its quiet zone: 15 mm, or more for a long address."""
+    return max(QR_MIN, (len(qr_modules(data)) + 2 * QUIET) * MODULE)
+
+
+def draw_qr(canv, data: str, x: float, y: float, side: float) -> None:
+    """The code with its quiet zone in a `side` square from (x, y): a white square, then each run
+    of dark modules in a row as one rectangle, all in one path."""
+    rows = qr_modules(data)
+    module = side / (len(rows) + 2 * QUIET)
+    canv.saveState()
+    canv.setFillColorRGB(*WHITE)
+    canv.rect(x, y, side, side, stroke=0, fill=1)
+    canv.setFillColorRGB(*BLACK)
+    path = canv.beginPath()
+    for r, row in enumerate(rows):
+        top = y + side - (QUIET + r + 1) * module
+        c = 0
+        while c < len(row):
+            if row[c]:
+                end = c
+                while end < len(row) and row[end]:
+                    end += 1
+                path.rect(x + (QUIET + c) * module, top, (end - c) * module, module)
+                c = end
+            else:
+                c += 1
+    canv.drawPath(path, stroke=0, fill=1)
+    canv.restoreState()
+
+
+class VideoCode(Block):
+    """The code at the top right of its column, the short address under it, right-aligned and cut
+    to the column; in a reading copy the code and address are one link to the video.
+
+    The column is as wide as the address up to `max_width`, and never narrower than the code.
+    """
+
+    def __init__(self, url: str, caption: TextStyle, max_width: float):
+        self.url, self.caption, self.max_width = url, caption, max_width
+        self.side = qr_side(url)
+        self.text = short_url(url)
+
+    def column(self, room: float) -> float:
+        """The width the code and its address take beside text in `room`: the address's, up to
+        `max_width` and a third of the room, never less than the code's."""
+        want = stringWidth(self.text, self.caption.font, self.caption.size)
+        return max(self.side, min(want, self.max_width, room / 3))
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self._line = one_line(self.text, self.caption.font, self.caption.size, width)
+        self.height = self.side + CAPTION_GAP + self.caption.leading
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        c, st = ctx.canv, self.caption
+        draw_qr(c, self.url, self.width - self.side, self.height - self.side, self.side)
+        base = self.height - self.side - CAPTION_GAP - st.first_baseline
+        with TextBatch(c, ctx.theme.ink) as text:
+            text.put(self.width, base, self._line, st.font, st.size, align="right")
+        if ctx.links:
+            left = min(self.width - self.side, self.width - stringWidth(self._line, st.font, st.size))
+            c.linkURL(self.url, (left, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Beside(Block):
+    """Text blocks with a video code at the top right of them: the text takes the width the code's
+    column leaves, so the code never covers a word and never pushes one out of the frame."""
+
+    def __init__(self, left: Sequence[Block], code: VideoCode, gap: float = 4 * MM, space_after: float | None = None):
+        self.left, self.code, self.gap = list(left), code, gap
+        self.space_before = self.left[0].space_before if self.left else 0.0
+        self.space_after = self.left[-1].space_after if space_after is None and self.left else (space_after or 0.0)
+
+    def _text_width(self, width: float) -> float:
+        return width - self.code.column(width) - self.gap
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self.width:
+            return self.height  # a card face measures to fit, then to draw
+        self.width = width
+        self.height = max(stack_height(self.left, self._text_width(width)), self.code.measure(self.code.column(width)))
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        draw_stack(ctx, self.left, 0, self.height, self._text_width(self.width))
+        col = self.code.column(self.width)
+        self.code.draw(ctx, self.width - col, self.height - self.code.height, col)
