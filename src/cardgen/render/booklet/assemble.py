@@ -13,6 +13,7 @@ from cardgen.render.booklet.exercise import exercise_page
 from cardgen.render.booklet.front import cover, how_to, notes_page, overview
 from cardgen.render.booklet.geometry import FOLDABLE_PAGES, FOOT, HEAD, INNER, OUTER
 from cardgen.render.booklet.paint import Painter
+from cardgen.render.booklet.progress import with_chart
 from cardgen.render.booklet.week import week_pages
 from cardgen.render.brand import Brand, client_subject
 from cardgen.render.document import Meta, tune_reportlab
@@ -121,7 +122,7 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
     story: list = []
     story += cover(plan, options.athlete, st, refs, frame, options.brand)
     story += [PageBreak(), *how_to(plan, st)]
-    story += [PageBreak(), *overview(plan, st, refs)]
+    story += [PageBreak(), *with_chart(overview(plan, st, refs), plan, st, frame)]
     for i, (ex_id, ex) in enumerate(plan.exercises.items()):
         story.append(PageBreak())
         if i == 0:
