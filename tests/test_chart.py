@@ -108,6 +108,16 @@ def test_every_shipped_plan_s_overview_has_its_chart_and_its_whole_table(built, 
     assert f"Week {len(plan.weeks)}" in page["text"].replace("\u00a0", " ")
 
 
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_on_letter_too(plan_id):
+    from conftest import LIBRARY
+
+    plan = plan_from(LIBRARY, plan_id)
+    page = overview_page(render(plan, BuildOptions(plan_id, only=("booklet",), paper="letter"))["booklet.pdf"])
+    _check(page, plan, MONO_BAR)
+    assert f"Week {len(plan.weeks)}" in page["text"].replace("\u00a0", " ")
+
+
 def test_letter_and_the_colour_theme(built):
     plan, pdfs = built["8-week-half", "letter"]
     _check(overview_page(pdfs["booklet.pdf"]), plan, MONO_BAR)
