@@ -60,6 +60,23 @@ def test_a_block_taller_than_a_page_is_a_clear_error():
     assert "Box" not in str(info.value), "no internal class names in messages"
 
 
+def test_a_block_too_tall_for_a_page_after_a_continuation_heading_fails_instead_of_adding_pages_for_ever():
+    """A page that holds only "Squat (continued)" is still empty for a block taller than a page:
+    it must split there or fail; moving it on would open page after page with the heading."""
+    story = [Mark("Squat", continued=lambda: [Box(5, "continued")]), Box(60, "a"), Box(120, "tall")]
+    with pytest.raises(LayoutError, match="cannot split"):
+        paginate(story, 100, 100)
+
+
+def test_columns_taller_than_a_page_are_set_one_after_the_other():
+    from cardgen.render.layout import Columns
+
+    cols = Columns([[Box(40, "cue-1"), Box(40, "cue-2")], [Box(70, "mistake-1"), Box(70, "mistake-2")]], gap=5)
+    assert names(paginate([Columns([[Box(40, "x")], [Box(50, "y")]], gap=5)], 100, 100)) == [["Columns"]]
+    story = [Mark("Squat", continued=lambda: [Box(5, "continued")]), Box(30, "head"), cols]
+    assert names(paginate(story, 100, 100)) == [["head", "cue-1"], ["continued", "cue-2"], ["continued", "mistake-1"], ["continued", "mistake-2"]]
+
+
 def test_a_part_that_runs_on_opens_its_next_page_with_its_continuation():
     story = [Mark("Squat", continued=lambda: [Box(5, "continued")]), Box(60, "a"), Box(60, "b")]
     assert names(paginate(story, 100, 100)) == [["a"], ["continued", "b"]]

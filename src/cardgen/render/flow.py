@@ -157,6 +157,13 @@ class RichText(Block):
             if lines[-1] and x + gap + w > width:
                 lines.append([])
                 x, gap = 0.0, 0.0
+            if w > width:
+                # Longer than a line ("Donaudampfschifffahrts…"): broken where wrap breaks it, each piece a line.
+                *whole, word = wrap(word, font, self.style.size, width)
+                for piece in whole:
+                    lines[-1].append((0.0, piece, font, link, stringWidth(piece, font, self.style.size)))
+                    lines.append([])
+                w = stringWidth(word, font, self.style.size)
             lines[-1].append((x + gap, word, font, link, w))
             x += gap + w
         self._lines = lines

@@ -150,6 +150,9 @@ def paginate(
     gap = 0.0  # space owed after the last placed block
     queue = deque(story)
     part: Mark | None = None
+    # What a page a part runs on to opens with ("Squat (continued)"): a page holding only that is
+    # still empty for a block too tall for it, which must then split, or the flow would add pages for ever.
+    said: set[int] = set()
 
     def new_page() -> None:
         nonlocal y, gap
@@ -179,20 +182,23 @@ def paginate(
                 page.placed.append((item, 0.0, y))
                 gap = item.space_after
                 continue
+            fresh = all(id(b) in said for b, _, _ in page.placed)
             parts = item.split(width, room) if room > 0 else []
-            if not parts and page.empty:
+            if not parts and (fresh or h > height):
                 # Taller than a whole page: it must split somewhere, even where it would rather not.
                 parts = item.split(width, room, force=True)
             if parts:
                 queue.extendleft(reversed(parts))
-            elif page.empty:
+            elif fresh:
                 raise LayoutError(f"a part of the page is {h / 2.835:.0f} mm tall and cannot split; the page has {height / 2.835:.0f} mm")
             else:
                 queue.appendleft(item)
                 new_page()
                 if part is not None and part.continued is not None:
                     # A part running on says so: "Single-leg deadlift (continued)".
-                    queue.extendleft(reversed(part.continued()))
+                    continued = part.continued()
+                    said.update(id(b) for b in continued)
+                    queue.extendleft(reversed(continued))
     while filler is not None and (len(pages) + reserve) % pad_to:
         new_page()
         for block in filler():
@@ -229,7 +235,8 @@ def fits_one_page(story: list, width: float, height: float) -> bool:
 
 
 class Columns(Block):
-    """Stacks of blocks side by side, as tall as the tallest; kept whole on one page."""
+    """Stacks of blocks side by side, as tall as the tallest; kept whole on one page, or, taller
+    than a page, set one stack after the other, each free to run on."""
 
     def __init__(self, stacks: Sequence[Sequence[Block]], gap: float, space_before: float = 0.0, space_after: float = 0.0):
         self.stacks = [list(s) for s in stacks]
@@ -244,6 +251,9 @@ class Columns(Block):
         col = self._col(width)
         self.height = max(stack_height(s, col) for s in self.stacks)
         return self.height
+
+    def split(self, width: float, avail: float, force: bool = False) -> list[Block]:
+        return bind_headings([b for stack in self.stacks for b in stack]) if force else []
 
     def paint(self, ctx: DrawContext) -> None:
         col = self._col(self.width)
