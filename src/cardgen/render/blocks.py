@@ -8,7 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.plan.model import SessionPlan
 from cardgen.render.layout import Block, DrawContext
-from cardgen.render.table import Cell, Column, RuledTable, TickStrip
+from cardgen.render.table import Cell, Column, RuledTable, Span, TickStrip
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
@@ -20,6 +20,7 @@ from cardgen.wording import count, curly, page_ref, rest_text, unit_note
 WRITE_GREY = (0.55, 0.55, 0.55)  # ruling to write on: grey at 0.75 pt prints evenly and stays quiet
 SET_CELL = 18 * MM  # room to write "12 @ 16 kg" by hand
 SET_CELL_MIN = 14 * MM
+NAME_MIN = 34 * MM  # the exercise column: narrower, a name breaks over too many lines to read
 SESSION_ROW = 12 * MM  # a target and its box at the top, a line's height below to write in
 EFFORT = 12 * MM
 
@@ -33,16 +34,20 @@ def week_anchor(number: int) -> str:
 
 
 def session_table(
-    session: SessionPlan, columns: int, size: float, note_size: float, cue_size: float, refs: dict[str, int] | None = None
+    session: SessionPlan, columns: int, size: float, note_size: float, cue_size: float, refs: dict[str, int] | None = None, width: float | None = None
 ) -> RuledTable:
     """The one table of a session: a row per exercise with its target in every set's cell, a box
     to tick and room to write what was done; its key form cues to tick under it; an effort cell.
 
     `columns` is the most sets any session of the plan has, so the table is ruled the same every
-    week and a pen finds the same cells on every page.
+    week and a pen finds the same cells on every page. When so many set cells leave the exercise
+    column too narrow to read on a page `width` wide, each name is set across the table over its
+    cells instead, and the cells share the whole width.
     """
-    cols = [Column("Exercise")] + [Column(f"Set {i + 1}", SET_CELL) for i in range(columns)] + [Column("Effort", EFFORT, "center")]
-    rows: list[list[Cell] | TickStrip] = []
+    stacked = width is not None and NAME_MIN + columns * SET_CELL_MIN + EFFORT > width
+    sets = [Column(f"Set {i + 1}", None if stacked else SET_CELL) for i in range(columns)]
+    cols = ([] if stacked else [Column("Exercise")]) + sets + [Column("Effort", EFFORT, "center")]
+    rows: list[list[Cell] | TickStrip | Span] = []
     for p in session.items:
         anchor = exercise_anchor(p.exercise_id)
         facts = [unit_note(p.dose), rest_text(p.dose.rest)]
@@ -51,12 +56,15 @@ def session_table(
         note = " · ".join(x for x in facts if x)
         if p.note:
             note += "\n" + p.note  # the plan's note on a line of its own
-        row = [Cell(p.exercise.name, bold=True, note=note, link=anchor if refs else None)]
-        row += [Cell(count(p.dose), tick=True, size=note_size) if i < p.sets else Cell(shade=True) for i in range(columns)]
-        row.append(Cell())
-        rows.append(row)
+        name = Cell(p.exercise.name, bold=True, note=note, link=anchor if refs else None)
+        cells = [Cell(count(p.dose), tick=True, size=note_size) if i < p.sets else Cell(shade=True) for i in range(columns)]
+        if stacked:
+            rows += [Span(name), [*cells, Cell()]]
+        else:
+            rows.append([name, *cells, Cell()])
         rows.append(TickStrip(tuple(p.key_cues), size=cue_size))
-    return RuledTable(cols, rows, size=size, min_row=SESSION_ROW, header_size=note_size, note_size=note_size, fit=_fit_sets(columns), top=True)
+    fit = None if stacked else _fit_sets(columns)
+    return RuledTable(cols, rows, size=size, min_row=SESSION_ROW, header_size=note_size, note_size=note_size, fit=fit, top=True)
 
 
 def _fit_sets(n: int):
@@ -64,10 +72,9 @@ def _fit_sets(n: int):
     SET_CELL_MIN, so the exercise names keep a column they can be read in."""
 
     def widths(avail: float, fixed: list[float | None]) -> list[float]:
-        name_min = 34 * MM
         cell = SET_CELL
-        if name_min + n * cell + EFFORT > avail:
-            cell = max(SET_CELL_MIN, (avail - name_min - EFFORT) / n)
+        if NAME_MIN + n * cell + EFFORT > avail:
+            cell = max(SET_CELL_MIN, (avail - NAME_MIN - EFFORT) / n)
         return [avail - n * cell - EFFORT] + [cell] * n + [EFFORT]
 
     return widths

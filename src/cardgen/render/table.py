@@ -60,7 +60,18 @@ class Column:
     align: str = "left"
 
 
-Row = list[Cell] | TickStrip
+@dataclass(frozen=True)
+class Span:
+    """A row spanning the whole table, a cell's text across it: the name over a row of many set
+    cells, where a column of its own would leave the name too narrow to read.
+
+    It belongs to the row below it: a page never ends between them.
+    """
+
+    cell: Cell
+
+
+Row = list[Cell] | TickStrip | Span
 
 
 def layout_ticks(items: tuple[str, ...], size: float, width: float) -> list[list[tuple[float, list[str]]]]:
@@ -138,6 +149,8 @@ class RuledTable(Block):
         return max(TICK, len(texts) * size * LEADING) + 0.6 * MM
 
     def _row_height(self, row: Row, widths: list[float]) -> float:
+        if isinstance(row, Span):
+            return max(self._cell_height(row.cell, self.width), self.size * LEADING + 2 * PAD_Y)
         if isinstance(row, TickStrip):
             size = row.size or self.size
             lines = self._strip_lines(row)
@@ -169,12 +182,12 @@ class RuledTable(Block):
                 break
             used += h
             n = i + 1
-        # Never leave a strip apart from the row it belongs to.
-        while 0 < n < len(self.rows) and isinstance(self.rows[n], TickStrip):
+        # Never leave a strip apart from the row it belongs to, nor a span from the row it heads.
+        while 0 < n < len(self.rows) and (isinstance(self.rows[n], TickStrip) or isinstance(self.rows[n - 1], Span)):
             n -= 1
         # A row or two stranded under a repeated header reads as an accident: split only with at
         # least MIN_SPLIT rows on each side, else the whole table moves on.
-        starts = [i for i, r in enumerate(self.rows) if not isinstance(r, TickStrip)]
+        starts = [i for i, r in enumerate(self.rows) if not isinstance(r, TickStrip) and not (i and isinstance(self.rows[i - 1], Span))]
         while n and not force and (sum(i < n for i in starts) < MIN_SPLIT or sum(i >= n for i in starts) < MIN_SPLIT):
             n = max((i for i in starts if i < n), default=0)
         if n == 0 or n == len(self.rows):
@@ -208,6 +221,10 @@ class RuledTable(Block):
         for i, (row, h) in enumerate(zip(self.rows, self._heights, strict=True)):
             if isinstance(row, TickStrip):
                 self._draw_strip(row, y, text, boxes)
+                _rule(rules, 0, y, 0, y - h)
+                _rule(rules, self.width, y, self.width, y - h)
+            elif isinstance(row, Span):
+                self._draw_cell(ctx, row.cell, 0.0, y, self.width, h, text, boxes)
                 _rule(rules, 0, y, 0, y - h)
                 _rule(rules, self.width, y, self.width, y - h)
             else:
@@ -288,4 +305,10 @@ def _rule(path, x1: float, y1: float, x2: float, y2: float) -> None:
 def _curly_row(row: Row) -> Row:
     if isinstance(row, TickStrip):
         return TickStrip(tuple(curly(t) for t in row.items), row.size)
-    return [Cell(curly(c.text), c.bold, c.size, c.tick, c.shade, curly(c.note), c.link, c.align) for c in row]
+    if isinstance(row, Span):
+        return Span(_curly_cell(row.cell))
+    return [_curly_cell(c) for c in row]
+
+
+def _curly_cell(c: Cell) -> Cell:
+    return Cell(curly(c.text), c.bold, c.size, c.tick, c.shade, curly(c.note), c.link, c.align)

@@ -122,7 +122,7 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
     story: list = []
     story += cover(plan, options.athlete, st, refs, frame, options.brand)
     story += [PageBreak(), *how_to(plan, st)]
-    story += [PageBreak(), *with_chart(overview(plan, st, refs), plan, st, frame)]
+    story += [PageBreak(), *with_chart(overview(plan, st, refs, frame[0]), plan, st, frame)]
     for i, (ex_id, ex) in enumerate(plan.exercises.items()):
         story.append(PageBreak())
         if i == 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from cardgen.plan.model import Plan
 from cardgen.render.blocks import FillIn, NoteLines, Rule, exercise_anchor, week_anchor
 from cardgen.render.brand import Brand, LogoBlock
@@ -21,6 +23,7 @@ from cardgen.wording import (
     phase_tag,
     plural,
     rest_text,
+    session_dose,
     session_summary,
     swap_reason,
     to_race,
@@ -125,11 +128,16 @@ def _legend(st: BookletStyles) -> RuledTable:
     return RuledTable([Column("", 24 * MM), Column("")], rows, size=st.table, min_row=7 * MM, header=False)
 
 
-def overview(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
+NAMED_CELL = 28 * MM  # a session column narrower than this gives its dose alone: a name would break letter by letter
+
+
+def overview(plan: Plan, st: BookletStyles, refs: dict[str, int], width: float = math.inf) -> list:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
     crowded = len(keys) > 2  # narrow session columns: short heads, no focus line
+    week_w = 26 * MM if plan.start else 22 * MM
+    named = (width - week_w - 11 * MM) / len(keys) >= NAMED_CELL if keys else True
     # The week's dates and phase go under its label: the session columns keep the width.
-    columns = [Column("Week", 26 * MM if plan.start else 22 * MM)]
+    columns = [Column("Week", week_w)]
     columns += [Column(k if crowded else f"Session {k}") for k in keys] + [Column("Page", 11 * MM, "right")]
     rows: list = []
     for week in plan.weeks:
@@ -140,15 +148,18 @@ def overview(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> list:
         row = [Cell(week_label(week), bold=True, note=note, link=anchor, shade=marked)]
         for k in keys:
             s = by_key.get(k)
-            row.append(Cell(session_summary(s), note="" if crowded else s.focus) if s else Cell("—", shade=True))
+            # A narrow column may break a dose after its ×: "6 ×" over "8–10" reads, "6 × 8–" does not.
+            text = session_summary(s) if s and named else session_dose(s)[0].replace(f"×{NBSP}", "× ") if s else ""
+            row.append(Cell(text, note="" if crowded else s.focus) if s else Cell("—", shade=True))
         row.append(Cell(str(refs[anchor]), align="right"))
         rows.append(row)
     out: list = [
         Mark("Plan at a glance", "overview", "Plan at a glance", 0),
         TextBlock("Plan at a glance", st.h1),
         TextBlock(
-            "Each cell gives the session’s sets × target; where its exercises differ, its main lift’s, named. "
-            "Tap a week to go to its pages.",
+            "Each cell gives the session’s sets × target; where its exercises differ, its main lift’s"
+            + (", named. " if named else ". ")
+            + "Tap a week to go to its pages.",
             st.small.but(keep_next=True),
         ),
         RuledTable(columns, rows, size=st.table + 0.5, min_row=9 * MM, row_links=True),

@@ -30,14 +30,14 @@ def week_pages(week: Week, st: BookletStyles, refs: dict[str, int], sets: int, w
     for i, s in enumerate(week.sessions):
         if i:
             out.append(PageBreak())
-        out += [*_head(week, st, i), *_session(s, st, refs, sets)]
+        out += [*_head(week, st, i), *_session(s, st, refs, sets, width)]
     return out
 
 
-def _session(s: SessionPlan, st: BookletStyles, refs: dict[str, int], sets: int) -> list[Block]:
+def _session(s: SessionPlan, st: BookletStyles, refs: dict[str, int], sets: int, width: float) -> list[Block]:
     return [
         WriteLine(f"Session {s.key} · {s.focus}", "Date", st.h3, st.small.size),
-        session_table(s, sets, st.table, st.table_note, st.cue, refs),
+        session_table(s, sets, st.table, st.table_note, st.cue, refs, width),
         NoteLines(spacing=NOTE_SPACING, minimum=17 * MM, top_gap=GAP),
     ]
 
