@@ -555,13 +555,15 @@ def test_small_cards_shrink_with_a_warning_naming_the_card(content, tmp_path):
     assert shrunk and shrunk[0].startswith("Week 1 · Session A (A7 front): text shrunk to"), result.warnings
 
 
-def test_a_card_past_the_floor_fails_naming_it_and_what_to_shorten(content, tmp_path):
-    _crowd(content, 10, 4)  # the most exercises a session may have (docs/content-format.md, Limits)
+@pytest.mark.parametrize(("count", "words", "bigger"), [(6, 3, ", or a bigger card (--card a6)"), (10, 2, "")])
+def test_a_card_past_the_floor_fails_naming_it_and_what_to_shorten(content, tmp_path, count, words, bigger):
+    """A bigger card is offered only when the cards fit it: six exercises of three long words fit an A6 card, ten exercises none."""
+    _crowd(content, count, words)
     with pytest.raises(LayoutError) as info:
         build(BuildOptions("basic", out=tmp_path / "out", only=("cards",), card="id1"), content.load())
     assert info.value.message == (
         "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); "
-        "use fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
+        f"use fewer exercises in the session, or shorter exercise names{bigger}"
     )
     assert not (tmp_path / "out").exists()
 

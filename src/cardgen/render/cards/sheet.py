@@ -4,11 +4,11 @@ long- or short-edge flip or a gutter fold, and the printing instructions off eve
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.errors import CardgenError
+from cardgen.errors import CardgenError, LayoutError
 from cardgen.options import CardSize, Duplex, Paper
 from cardgen.plan.model import Plan
 from cardgen.prepress.cards import CARD_SIZES, CardSheet, Segment, card_sheet
@@ -61,7 +61,10 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme) -> Rendered:
     register()
     sheet = _sheet(options)
     box = Box(0, 0, sheet.card_width, sheet.card_height).inset(sheet.safe)
-    faces, warnings = _faces(plan, options, box)
+    try:
+        faces, warnings = _faces(plan, options, box)
+    except LayoutError as exc:
+        raise LayoutError(exc.message + _bigger(plan, options)) from None
     buf = io.BytesIO()
     wallet_cards = options.card == CardSize.ID1
     what = "wallet cards, one per session" if wallet_cards else "pocket cards"
@@ -105,27 +108,38 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
     label = _label(options)
     pairs: list[tuple[tuple[Face, list[str]], tuple[Face, list[str]]]] = []
     if options.card == CardSize.ID1:
-        bigger = ", or a bigger card (--card a6)"
         for s in wallet.session_cards(plan):
             pairs.append((
-                fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE + bigger),
-                fit(s.name, f"{label}back", with_byline(wallet.back_variants(s), options.brand, WALLET_LOGO), styles, box, BACK_ADVICE + bigger),
+                fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE),
+                fit(s.name, f"{label}back", with_byline(wallet.back_variants(s), options.brand, WALLET_LOGO), styles, box, BACK_ADVICE),
             ))
     else:
         cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]
         # One box column for the whole deck: box n of every row sits at the same x on every card.
         boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
-        bigger = "" if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6) else ", or a bigger card (--card a6)"
         for c in cards:
             coded, plain = week.back_variants(c, box.width, plan.videos)
             # A video code outranks the byline: with codes (byline if there is room), then without.
             back = with_byline(coded, options.brand, CARD_LOGO) + with_byline(plain, options.brand, CARD_LOGO)
             pairs.append((
-                fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE + bigger),
-                fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE + bigger),
+                fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE),
+                fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE),
             ))
     faces = [(front, back) for (front, _), (back, _) in pairs]
     return faces, [w for (_, said), _ in pairs for w in said] + [w for _, (_, said) in pairs for w in said]
+
+
+def _bigger(plan: Plan, options: CardOptions) -> str:
+    """The advice to use a bigger card, given only when the cards would fit one."""
+    if options.card in (CardSize.QUARTER, CardSize.A6, CardSize.INDEX_4X6):
+        return ""
+    a6 = replace(options, card=CardSize.A6)
+    sheet = _sheet(a6)
+    try:
+        _faces(plan, a6, Box(0, 0, sheet.card_width, sheet.card_height).inset(sheet.safe))
+    except LayoutError:
+        return ""
+    return ", or a bigger card (--card a6)"
 
 
 def _sheet(options: CardOptions) -> CardSheet:
