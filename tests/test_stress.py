@@ -119,3 +119,85 @@ def test_a_week_heading_never_stands_alone_on_its_page(booklet):
         body = page["text"].split("\n")[1:]
         if any(line.startswith("Week ") and " · " in line for line in body):
             assert "Exercise" in page["text"] or "No sessions" in page["text"], f"page {n}: a week heading with no session under it"
+
+
+# ---------------------------------------------------------------- content at every limit at once
+# tests/stress/limits.py writes it: six sets of 998–999, ten exercises a session with 80-character
+# names (German compounds, Greek, Cyrillic) and 240-character notes, seven sessions a week, every text
+# and list at its longest. The booklet must lay out inside its frames on both papers; a product that
+# cannot be made (cards, poster) is refused naming it and what to change. The full matrix of variations
+# is tests/stress/matrix.py (see tests/stress/README.md).
+
+
+@pytest.fixture(scope="module")
+def at_limits(tmp_path_factory):
+    from stress.limits import write_limits
+
+    return load_library(write_limits(tmp_path_factory.mktemp("limits")))
+
+
+def _checked_pages(pdf: bytes, numbers: list[int]):
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for n in numbers:
+            p = doc.pages[n - 1]
+            words = p.extract_words(extra_attrs=["size"])
+            yield n, {"size": (float(p.width), float(p.height)), "words": words, "rects": p.rects, "text": p.extract_text() or ""}
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_booklet_at_every_limit_lays_out_inside_its_frames(at_limits, paper):
+    plan = plan_from(at_limits, "limits-short", dt.date(2027, 1, 4))
+    pdfs = render(plan, BuildOptions("limits-short", paper=paper, only=("booklet",), athlete=ATHLETE))
+    count = len(reader(pdfs["booklet.pdf"]).pages)
+    # The front matter and the first exercise's pages, and the last weeks' pages: the rest repeats them.
+    numbers = [*range(1, 13), *range(count - 24, count + 1)]
+    tables = 0
+    for n, page in _checked_pages(pdfs["booklet.pdf"], numbers):
+        assert page_problems({**page, "chars": []}, 6.35 * MM) == [], f"{paper} page {n}"
+        w = page["size"][0]
+        assert all(0 <= r["x0"] and r["x1"] <= w for r in page["rects"]), f"{paper} page {n}: drawn off the page"
+        heads = sorted(x["x0"] for x in page["words"] if x["text"] == "Set")
+        if "Set 6" in page["text"] and "Effort" in page["text"]:
+            # Six sets: the names go across the table over their cells, which keep room for a pen.
+            tables += 1
+            assert "Set 1 Set 2 Set 3 Set 4 Set 5 Set 6 Effort" in page["text"] and "Exercise" not in page["text"]
+            assert min(b - a for a, b in zip(heads, heads[1:], strict=False)) >= 14 * MM, f"{paper} page {n}: set cells under 14 mm"
+    assert tables >= 10
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("card", ["quarter", "a6", "a7", "index-3x5", "index-4x6", "id1"])
+def test_cards_at_every_limit_are_refused_naming_the_card_and_what_to_change(at_limits, paper, card):
+    """Ten 80-character names do not fit on any pocket card (see the Limits in docs/content-format.md):
+    the cards are refused with the card, and a bigger card is offered only when it would fit."""
+    from cardgen.errors import LayoutError
+
+    plan = plan_from(at_limits, "limits-short", dt.date(2027, 1, 4))
+    with pytest.raises(LayoutError) as info:
+        render(plan, BuildOptions("limits-short", paper=paper, only=("cards",), card=card))
+    message = info.value.message
+    assert message.startswith("card '") and "does not fit even at the smallest type (8 pt); use fewer exercises in the session" in message
+    assert "bigger card" not in message, "a6 does not fit either: offering it would not help"
+    assert "Block" not in message and "KeepWithNext" not in message
+
+
+def test_a_build_at_every_limit_writes_the_booklet_and_says_which_products_it_could_not_make(at_limits, tmp_path):
+    from cardgen.errors import LayoutError
+    from cardgen.pipeline import build
+
+    result = build(BuildOptions("limits-short", paper="letter", out=tmp_path / "out", card="id1"), at_limits)
+    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf"]
+    said = [w for w in result.warnings if " not written: " in w]
+    assert [w.split(":")[0] for w in said] == ["cards.pdf not written", "poster.pdf not written"]
+    assert "card 'Session A' (ID-1 front) does not fit" in said[0]
+    assert "(2 weeks × 7 sessions) does not fit one Letter sheet" in said[1]
+    # A year of seven sessions a week fits no poster sheet; asked for alone, that is an error.
+    year = plan_from(at_limits, "limits", dt.date(2027, 1, 4))
+    for paper in ("a3", "tabloid"):
+        with pytest.raises(LayoutError) as info:
+            render(year, BuildOptions("limits", only=("poster",), poster_paper=paper))
+        assert "(52 weeks × 7 sessions) does not fit one" in info.value.message and "bigger sheet" not in info.value.message
