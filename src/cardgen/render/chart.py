@@ -18,6 +18,7 @@ from cardgen.style.theme import Theme
 from cardgen.units import MM
 
 BAR = 0.62  # of a week's slot: the gap between bars is narrower than a bar, so the weeks read as a run
+MAX_BAR = 9 * MM  # a short plan's bars stay bars, not blocks
 MIN_BAR = 1 * MM  # thinner bars print as hairlines: past this, weeks are grouped into one bar
 GRID_GREY = (0.72, 0.72, 0.72)
 MONO_BAR = (0.3, 0.3, 0.3)  # dark grey: reads as solid on any printer, quieter on the page than black
@@ -105,9 +106,10 @@ class VolumeChart(Block):
             c.line(x0, y_of(t), x1, y_of(t))
         c.setFillColorRGB(*bar_colour(ctx.theme))
         path = c.beginPath()
+        bar = min(BAR * slot, MAX_BAR)
         for i, b in enumerate(self.bars):
             if b.value > 0:
-                path.rect(x0 + (i + (1 - BAR) / 2) * slot, y0, BAR * slot, y_of(b.value) - y0)
+                path.rect(x0 + (i + 0.5) * slot - bar / 2, y0, bar, y_of(b.value) - y0)
         c.drawPath(path, stroke=0, fill=1)
         c.setStrokeColorRGB(*ctx.theme.ink)
         c.setLineWidth(AXIS)
