@@ -9,9 +9,10 @@ from cardgen.doselang import Dose
 from cardgen.pipeline import BuildOptions, plan_from, render
 from cardgen.plan.exercise import Exercise, Muscles
 from cardgen.plan.model import Prescription, SessionPlan, Week
-from cardgen.plan.volume import reps_of, week_volume, weekly_volume
+from cardgen.plan.volume import WeekVolume, reps_of, week_volume, weekly_volume
 from cardgen.render.booklet.geometry import INNER, OUTER
-from cardgen.render.chart import MIN_BAR, MONO_BAR, nice_ticks
+from cardgen.render.chart import BAR, MIN_BAR, MONO_BAR, Bar, VolumeChart, bars, nice_ticks
+from cardgen.style.fonts import register
 from cardgen.style.theme import COLOR, MONO
 
 from conftest import BAND_WALK, PLANS
@@ -54,6 +55,19 @@ def test_a_shipped_plan_s_build_deload_and_taper():
     assert [v.easy for v in volume] == [False] * 6 + [True, True]
     assert reps[0] <= reps[3] <= reps[5]  # it builds
     assert reps[6] < reps[5] and reps[7] < reps[6]  # deload, then less again in race week
+
+
+def test_a_chart_too_narrow_for_a_bar_a_week_groups_weeks_by_their_mean():
+    register()  # the chart measures its labels in the bundled font
+    weeks = [WeekVolume(n, 10 * n, 3, n % 4 == 0) for n in range(1, 53)]
+    assert bars(weeks[:4], 2) == [Bar(1, 2, 15, False), Bar(3, 4, 35, True)]
+    chart = VolumeChart(weeks, 30 * MM, 8)
+    chart.measure(200 * MM)
+    assert chart.group == 1 and len(chart.bars) == 52
+    chart.measure(60 * MM)
+    assert chart.group > 1 and len(chart.bars) == -(-52 // chart.group)
+    slot = (60 * MM - chart.gutter) / len(chart.bars)
+    assert slot * BAR >= MIN_BAR
 
 
 def test_ticks_start_at_zero_in_round_steps_past_the_top():
