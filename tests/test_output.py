@@ -61,7 +61,7 @@ def test_cards_that_cannot_fit_are_skipped_like_a_poster_and_fail_when_asked_for
     _session_of(content, 10, 4)  # the most exercises a session may have, with long names
     advice = (
         "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); "
-        "use fewer exercises in the session, or shorter exercise names"
+        "use fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
     )
     result = build(BuildOptions("basic", out=tmp_path / "all", card="id1"), content.load())
     assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "poster.pdf"]

@@ -54,9 +54,14 @@ def front_variants(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxCo
     out = [Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True))]
     if not wide:
         out.append(Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=True, notes=True)))
+    else:
+        # A landscape card is short: many exercises go in two columns, each stacked as on a narrow card.
+        out.append(Variant(lambda z: replace(front(card, plan, athlete, z, boxes, width, rows=False, notes=True), cols=2)))
     if any(p.note for p in card.session.items):
-        bare = Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=True, notes=False), "the exercise notes left off to fit the card", tier=1)
-        out.append(bare)
+        said = "the exercise notes left off to fit the card"
+        out.append(Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=True, notes=False), said, tier=1))
+        if wide:
+            out.append(Variant(lambda z: replace(front(card, plan, athlete, z, boxes, width, rows=False, notes=False), cols=2), said, tier=1))
     return out
 
 
