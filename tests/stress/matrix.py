@@ -27,6 +27,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # pdfcheck
+sys.path.insert(0, str(HERE))  # limits
 
 from cardgen.content.load import load_library  # noqa: E402
 from cardgen.errors import CardgenError  # noqa: E402
@@ -127,7 +128,15 @@ def variations() -> list[Variation]:
     for n in (5, 10, 20):
         alternatives = {"easier": [{"name": words(60), "note": words(120)}] * n, "harder": [{"name": words(60)}] * n}
         out.append((f"alternatives-{n}", variation(ex_over=alternatives)))
+    out.append(("limits", _at_limits))
     return out
+
+
+def _at_limits() -> tuple[dict, dict[str, dict]]:
+    """tests/stress/limits.py's content: every limit at once, two weeks of seven sessions."""
+    import limits
+
+    return limits.plan(2), {f"limit-{i}": limits.exercise(i) for i in range(len(limits.NAMES))}
 
 
 # -- checks ------------------------------------------------------------------------------------
