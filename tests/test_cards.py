@@ -659,3 +659,16 @@ def test_ten_exercises_go_in_two_columns_on_a_landscape_a6_card(content, tmp_pat
     first = [w for w in page["words"] if w["text"] == "Extraordinarily"][:10]
     lefts = sorted({round(w["x0"]) for w in first})
     assert len(lefts) == 2 and lefts[1] - lefts[0] > 50 * MM, "two columns of exercise names"
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_word_longer_than_a_wallet_card_line_breaks_inside_the_card(content, tmp_path, paper):
+    """A 38-letter compound in a name ran 13 mm past a wallet card's cut line into the next card."""
+    from stress.matrix import card_problems
+
+    word = "Oberschenkelrückseitenkräftigungsübung"
+    content.edit("exercises/glute-bridge.yaml", "name: Glute bridge", f"name: {word} mit Band")
+    result = build(BuildOptions("basic", paper=paper, out=tmp_path / "id1", only=("cards",), card="id1"), content.load())
+    pdf = result.files[0].read_bytes()
+    assert card_problems(pdf, paper, "id1") == []
+    assert word[:20] in text(pdf)

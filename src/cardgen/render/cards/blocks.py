@@ -185,6 +185,11 @@ def _set_runs(runs: Sequence[Run], width: float) -> list[tuple[float, list[tuple
             if words and x + gap + w > width:
                 lines.append((max(s.leading for _, _, s in words), words))
                 words, x, gap = [], 0.0, 0.0
+            if w > width > 0:
+                # Longer than a line ("Donaudampfschifffahrts…"): broken where wrap breaks it, each piece a line.
+                *whole, word = wrap(word, style.font, style.size, width)
+                lines += [(style.leading, [(0.0, piece, style)]) for piece in whole]
+                w = stringWidth(word, style.font, style.size)
             words.append((x + gap, word, style))
             x += gap + w
             space = stringWidth(" ", style.font, style.size)
