@@ -10,7 +10,7 @@ one line before it breaks into dates and phase.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cardgen.errors import LayoutError
 from cardgen.prepress.paper import A3, A4, LETTER, TABLOID, Box, Size
@@ -165,7 +165,9 @@ def _grow(grid: Grid, width: float, avail: float) -> float:
 def _too_big(c: Content, sheet: Size, weeks: int, width_ok: bool, foot: float = 0.0) -> str:
     if not width_ok:
         fix = "use fewer sessions a week, or shorter session and exercise names"
-    elif 4 <= weeks < len(c.rows):  # fewer would be no plan worth a poster: the rest is too big
+    elif 4 <= weeks < len(c.rows) and _search(replace(c, rows=c.rows[:weeks]), sheet, foot)[0] is not None:
+        # Fewer than 4 would be no plan worth a poster; and the advice is given only when it holds (a
+        # name with a word too long for the lists' column does not fit in fewer weeks either).
         fix = f"shorten the plan to {weeks} weeks or fewer, or list fewer exercises per session"
     else:
         fix = "shorten the title and the exercise lists"
