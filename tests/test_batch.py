@@ -170,7 +170,7 @@ def test_a_failing_render_leaves_the_previous_build_whole(ws, monkeypatch):
     monkeypatch.setattr(batch, "render_client", render)
     report = api()
     priya = next(r for r in report if r.client.name == "Priya Shah")
-    assert priya.status == "failed" and priya.why == "cardgen failed unexpectedly (RuntimeError: the renderer fell over); please report it"
+    assert priya.status == "failed" and priya.why == "cardgen failed unexpectedly: the renderer fell over; please report it with this client's roster row"
     assert state(Path("output/priya-shah")) == before
     assert sorted(p.name for p in Path("output").iterdir()) == sorted(SLUGS)
 

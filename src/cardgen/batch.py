@@ -226,7 +226,9 @@ def _run(job: _Job) -> ClientReport:
     except CardgenError as exc:
         return ClientReport(client, "failed", exc.format_message(), pid=os.getpid())
     except Exception as exc:  # noqa: BLE001 - one client's bug must not cost the others their PDFs
-        return ClientReport(client, "failed", f"cardgen failed unexpectedly ({type(exc).__name__}: {exc}); please report it", pid=os.getpid())
+        # A bug, not the coach's mistake: say so plainly; the details go to the report, not the summary.
+        said = f": {exc}" if str(exc) else ""
+        return ClientReport(client, "failed", f"cardgen failed unexpectedly{said}; please report it with this client's roster row", pid=os.getpid())
     return ClientReport(client, "built", files=paths, warnings=tuple(warnings), pid=os.getpid())
 
 

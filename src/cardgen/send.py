@@ -370,7 +370,7 @@ class Session:
                 self.lost = True
                 return Outcome(client, "failed", f"not sent: {exc.message}")
             except (smtplib.SMTPServerDisconnected, OSError) as exc:
-                why = str(exc) or type(exc).__name__
+                why = getattr(exc, "strerror", None) or str(exc) or "the server closed it"
             self._drop()  # dropped (or 421, closing): connect again, once for this client
         return Outcome(client, "failed", f"not sent: the connection dropped twice ({why})")
 
