@@ -126,3 +126,13 @@ def test_soft_hyphens_and_zero_width_spaces_never_print_as_characters(content, t
         printed = text(path.read_bytes())
         assert "\u00ad" not in printed and "\u200b" not in printed, path.name
         assert "Glutebridgevariation" in printed.replace("\n", ""), path.name
+
+
+def test_every_face_of_the_font_prints_the_characters_the_check_allows():
+    # glyphs.py reads the regular face only; a bold or italic title must print the same characters.
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from cardgen.resources import shipped
+
+    faces = [set(TTFontFile(str(shipped("fonts") / f)).charToGlyph) for f in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")]
+    assert faces[0] == faces[1] == faces[2]
