@@ -169,3 +169,28 @@ def test_init_check_build_with_the_installed_command(tmp_path):
     done = subprocess.run([cardgen, "build", "--plan", "my-first-plan", "--only", "cards"], cwd=ws, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert (ws / "output" / "my-first-plan" / "cards.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_build_takes_coach_yaml_defaults_for_what_the_command_line_leaves_out(tmp_path, monkeypatch):
+    ws = workspace(tmp_path / "ws")
+    (ws / "coach.yaml").write_text("name: Ana\ndefaults:\n  paper: letter\n  have: none\n", encoding="utf-8")
+    monkeypatch.chdir(ws)
+    result = run("build", "--plan", "8-week-half", "--only", "poster", "--out", "letter")
+    assert result.exit_code == 0, result.output
+    result = run("build", "--plan", "8-week-half", "--only", "poster", "--out", "a4", "--paper", "a4")
+    assert result.exit_code == 0, result.output
+    sizes = {}
+    for name in ("letter", "a4"):
+        with pdfplumber.open(ws / name / "poster.pdf") as pdf:
+            sizes[name] = (round(float(pdf.pages[0].width)), round(float(pdf.pages[0].height)))
+    assert sizes == {"letter": (612, 792), "a4": (595, 842)}
+
+
+def test_only_the_options_nobody_gave_take_the_coachs_defaults():
+    from cardgen.coach import ClientDefaults, with_defaults
+
+    defaults = ClientDefaults("letter", "a6", "color", frozenset(), "short", "a3")
+    given = {"paper": "a4", "card": "quarter", "theme": "mono", "duplex": "long", "poster_paper": None, "have": None, "plan": "x"}
+    assert with_defaults(given, {"paper", "plan"}, defaults) == {
+        "paper": "a4", "card": "a6", "theme": "color", "duplex": "short", "poster_paper": "a3", "have": frozenset(), "plan": "x",
+    }

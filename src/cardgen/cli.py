@@ -78,14 +78,22 @@ def main() -> None:
 @click.option("--back-offset", type=_BackOffset(), default="0,0",
               help="X,Y in mm to move every card back (+ right, + up on the back page); measure it with 'cardgen print-test'.")
 @click.option("--poster-paper", type=click.Choice(PosterPaper.values()), help="Sheet for the fridge poster  [default: --paper]")
-def build(plan_id, only, athlete, start, race, **options) -> None:
-    """Build the booklet, its print file, the pocket cards and the poster of a plan."""
+@click.pass_context
+def build(ctx, plan_id, only, athlete, start, race, **options) -> None:
+    """Build the booklet, its print file, the pocket cards and the poster of a plan.
+
+    In a workspace, coach.yaml's defaults (paper, card, theme, have, duplex, poster paper) apply to
+    every option the command line leaves out."""
+    from cardgen.coach import with_defaults
     from cardgen.pipeline import PRODUCTS, BuildOptions, build as run, load_coach
 
     athlete = (athlete or "").strip() or None
     start = start.date() if start else None
     race = race.date() if race else None
     coach = load_coach(options["content"])
+    if coach is not None:
+        given = {name for name in options if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT}
+        options = with_defaults(options, given, coach.defaults)
     result = run(BuildOptions(plan=plan_id, only=(only,) if only else PRODUCTS, athlete=athlete, start=start, race=race, coach=coach, **options))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -8,7 +8,7 @@ import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
@@ -61,6 +61,16 @@ class ClientDefaults:
     have: frozenset[str] | None = None  # None: the client has all equipment
     duplex: str = "long"
     poster_paper: str | None = None  # None: the paper
+
+
+def with_defaults(options: dict[str, Any], given: set[str], defaults: ClientDefaults) -> dict[str, Any]:
+    """A build's options with the coach's defaults in place of every option nobody gave: the coach
+    who prints on Letter says so once, in coach.yaml, not on every command."""
+    out = dict(options)
+    for name in ("paper", "card", "theme", "duplex", "poster_paper", "have"):
+        if name not in given:
+            out[name] = getattr(defaults, name)
+    return out
 
 
 @dataclass(frozen=True)
