@@ -133,7 +133,7 @@ def test_a_rerun_skips_every_client_and_a_changed_row_rebuilds_that_client_only(
     assert {slug: state(Path("output") / slug) for slug in SLUGS if slug != "bo-berg"} == {k: v for k, v in before.items() if k != "bo-berg"}
 
 
-def test_coach_and_content_changes_rebuild_whom_they_concern(ws):
+def test_coach_and_content_changes_rebuild_whom_they_concern(ws, monkeypatch):
     api()
     coach = Path("coach.yaml").read_text(encoding="utf-8")
     # The email template changes no PDF.
@@ -154,6 +154,23 @@ def test_coach_and_content_changes_rebuild_whom_they_concern(ws):
     assert len([r for r in api() if r.status == "built"]) == 8
     Path("coach.yaml").write_text(coach.replace("Questions?", "Train smart."), encoding="utf-8")
     assert len([r for r in api() if r.status == "built"]) == 9
+    # A new cardgen (its code, or a library that writes the bytes) rebuilds everyone.
+    monkeypatch.setattr(batch, "code_digest", lambda: "another cardgen")
+    assert len([r for r in api() if r.status == "built"]) == 9
+
+
+def test_the_code_digest_follows_every_file_of_cardgen_but_not_its_bytecode(tmp_path):
+    import shutil
+
+    package = tmp_path / "cardgen"
+    shutil.copytree(Path(batch.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = batch.files_digest([package])
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "batch.cpython-312.pyc").write_bytes(b"compiled")
+    assert batch.files_digest([package]) == before
+    source = package / "render" / "table.py"
+    source.write_text(source.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
+    assert batch.files_digest([package]) != before
 
 
 def test_a_failing_render_leaves_the_previous_build_whole(ws, monkeypatch):

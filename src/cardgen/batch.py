@@ -9,6 +9,7 @@ client's folder whole, and reports. Any other executor (Celery, Dask, a queue of
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -98,12 +99,36 @@ def render_client(library: Library, client: Client, coach: Coach | None, only: S
 
 
 def input_digest(client: Client, coach_digest: str, content_digest: str, only: Sequence[Product]) -> str:
-    """The hash a client's folder is skipped by: its row, the coach, the content its plan reads, the products, cardgen's version."""
+    """The hash a client's folder is skipped by: its row, the coach, the content its plan reads, the products, cardgen's code."""
     have = "unset" if client.have is UNSET else None if client.have is None else sorted(client.have)
     # email, notes and the line are left out: they change no PDF (moving a row or fixing an address rebuilds nothing).
     row = [client.name, client.plan, str(client.start), str(client.race), client.paper, client.card, have]
-    text = json.dumps([__version__, row, [str(p) for p in only], coach_digest, content_digest])
+    text = json.dumps([code_digest(), row, [str(p) for p in only], coach_digest, content_digest])
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """cardgen's own files and the versions of the libraries that write the PDF's bytes: a new
+    cardgen, or a fix to it installed in place, rebuilds every client; nothing else does."""
+    from cardgen.resources import shipped
+
+    return files_digest([Path(__file__).parent, shipped("fonts")])
+
+
+def files_digest(folders: Sequence[Path]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(__version__.encode())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for dist in ("reportlab", "pillow", "pyphen"):
+        try:
+            h.update(f"{dist} {version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(dist.encode())
+    return h.hexdigest()
 
 
 def coach_digest(coach: Coach | None) -> str:
