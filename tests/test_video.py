@@ -9,7 +9,8 @@ import pytest
 from cardgen.coach import load_coach
 from cardgen.errors import ContentError
 from cardgen.pipeline import BuildOptions, plan_from, render
-from cardgen.render.qr import QR_MIN, qr_side, short_url
+from cardgen.render.qr import QR_MIN, qr_side, short_url, url_lines
+from cardgen.style.fonts import REGULAR, register
 from cardgen.units import MM
 
 from conftest import GLUTE_BRIDGE, LIBRARY
@@ -114,6 +115,27 @@ def test_a_long_address_makes_a_bigger_code_never_a_smaller_one():
     assert qr_side("https://example.com/" + "v" * 120) > QR_MIN
 
 
+LONG = "coach.example.org/videos/lower-body/glute-bridge-with-a-pause"
+
+
+def test_a_long_address_goes_on_over_lines_after_its_separators_and_prints_whole():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register()
+    width = 35 * MM
+    lines = url_lines(LONG, REGULAR, 7, width)
+    assert lines == ["coach.example.org/videos/", "lower-body/glute-bridge-with-", "a-pause"]
+    assert all(stringWidth(line, REGULAR, 7) <= width for line in lines)
+    assert all(line[-1] in "/.-" for line in lines[:-1])
+
+
+def test_an_address_past_three_lines_is_cut_and_a_piece_wider_than_the_line_breaks_at_a_letter():
+    register()
+    lines = url_lines(LONG, REGULAR, 7, 18 * MM)
+    assert len(lines) == 3 and lines[-1].endswith("…") and "".join(lines)[:-1] in LONG
+    assert url_lines("example.org/" + "x" * 60, REGULAR, 7, 18 * MM, most=9)[1:] != ["x" * 60]
+
+
 # -- on paper -------------------------------------------------------------------------------------
 
 
@@ -142,6 +164,14 @@ def test_the_code_is_at_least_15_mm_with_its_quiet_zone_and_its_address_is_print
         assert white and min(r["width"] for r in white) >= 15 * MM - 0.01
         assert "vids.example/bridge" in page.extract_text()
         assert "https://" not in page.extract_text()
+
+
+def test_a_long_address_prints_whole_under_its_code(content):
+    _with_video(content, "https://" + LONG)
+    pdf = render(plan_from(content.load(), "basic"), BuildOptions("basic", only=("booklet",)))["booklet.pdf"]
+    text = reader(pdf).pages[_page_of(pdf, "Lifts the hips with the glutes")].extract_text()
+    assert LONG in text.replace("\n", "")
+    assert _decoded(pdf, _page_of(pdf, "Lifts the hips with the glutes")) == ["https://" + LONG]
 
 
 def test_the_reading_copy_links_the_code_and_the_print_file_does_not(booklet):

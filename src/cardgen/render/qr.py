@@ -77,9 +77,38 @@ def draw_qr(canv, data: str, x: float, y: float, side: float) -> None:
     canv.restoreState()
 
 
+URL_LINES = 3  # an address longer than this under its code is cut: the code still carries it whole
+_URL_BREAK = re.compile(r"(?<=[/.?&=_-])")  # where a reader expects an address to go on: after a separator
+
+
+def url_lines(text: str, font: str, size: float, width: float, most: int = URL_LINES) -> list[str]:
+    """The address in lines of `width`, broken after a '/', '.', '-' or the like (at a letter only
+    when a piece is wider than the line), the last line cut with an ellipsis past `most` lines."""
+    pieces: list[str] = []
+    for piece in _URL_BREAK.split(text):
+        while stringWidth(piece, font, size) > width and len(piece) > 1:
+            n = len(piece) - 1
+            while n > 1 and stringWidth(piece[:n], font, size) > width:
+                n -= 1
+            pieces.append(piece[:n])
+            piece = piece[n:]
+        if piece:
+            pieces.append(piece)
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and stringWidth(lines[-1] + piece, font, size) <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    if len(lines) > most:
+        lines = lines[: most - 1] + [one_line("".join(lines[most - 1 :]), font, size, width)]
+    return lines
+
+
 class VideoCode(Block):
-    """The code at the top right of its column, the short address under it, right-aligned and cut
-    to the column; in a reading copy the code and address are one link to the video.
+    """The code at the top right of its column, the short address under it, right-aligned and
+    broken over lines at its separators; in a reading copy the code and address are one link to
+    the video.
 
     The column is as wide as the address up to `max_width`, and never narrower than the code.
     """
@@ -97,8 +126,8 @@ class VideoCode(Block):
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         self.width = width
-        self._line = one_line(self.text, self.caption.font, self.caption.size, width)
-        self.height = self.side + CAPTION_GAP + self.caption.leading
+        self._lines = url_lines(self.text, self.caption.font, self.caption.size, width)
+        self.height = self.side + CAPTION_GAP + len(self._lines) * self.caption.leading
         return self.height
 
     def paint(self, ctx: DrawContext) -> None:
@@ -106,9 +135,11 @@ class VideoCode(Block):
         draw_qr(c, self.url, self.width - self.side, self.height - self.side, self.side)
         base = self.height - self.side - CAPTION_GAP - st.first_baseline
         with TextBatch(c, ctx.theme.ink) as text:
-            text.put(self.width, base, self._line, st.font, st.size, align="right")
+            for i, line in enumerate(self._lines):
+                text.put(self.width, base - i * st.leading, line, st.font, st.size, align="right")
         if ctx.links:
-            left = min(self.width - self.side, self.width - stringWidth(self._line, st.font, st.size))
+            widest = max(stringWidth(line, st.font, st.size) for line in self._lines)
+            left = min(self.width - self.side, self.width - widest)
             c.linkURL(self.url, (left, 0, self.width, self.height), relative=1, thickness=0)
 
 
