@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -555,18 +556,100 @@ def test_small_cards_shrink_with_a_warning_naming_the_card(content, tmp_path):
     assert shrunk and shrunk[0].startswith("Week 1 · Session A (A7 front): text shrunk to"), result.warnings
 
 
-@pytest.mark.parametrize(("count", "words"), [(6, 3), (10, 2)])
-def test_a_card_past_the_floor_fails_naming_it_and_what_to_shorten(content, tmp_path, count, words):
-    """A bigger card is offered when the cards fit it (test_stress: content that fits no card is not offered one)."""
-    _crowd(content, count, words)
-    bigger = ", or a bigger card (--card a6)"
+def _centred_in(word: dict, box: Box, page_height: float) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, page_height - (word["top"] + word["bottom"]) / 2
+    return box.x <= cx <= box.right and box.y <= cy <= box.top
+
+
+def _long_session(content, length: int) -> None:
+    """Session A becomes ten exercises with names `length` characters long, the n-th ending "exN"."""
+    items = []
+    for i in range(10):
+        name = ("Extraordinarily long exercise name " * 3)[: length - 4].rstrip() + f" ex{i}"
+        content.write(f"exercises/crowd-{i}.yaml", GLUTE_BRIDGE.replace("name: Glute bridge", f"name: {name}"))
+        items.append(f"      - exercise: crowd-{i}")
+    head = (content.root / "plans" / "basic.yaml").read_text().split("    exercises:\n")[0]
+    content.write("plans/basic.yaml", head + "    exercises:\n" + "\n".join(items) + "\n")
+
+
+EX = re.compile(r"\bex(\d)\b")
+
+
+@pytest.mark.parametrize(("card", "duplex", "length"), [("id1", "long", 64), ("a7", "long", 64), ("a7", "fold", 64), ("quarter", "long", 80)])
+def test_a_session_too_long_for_a_card_continues_onto_the_next_each_with_its_back(content, card, duplex, length):
+    """Ten exercises with long names fit no card of these (they were refused): the session continues
+    onto numbered cards, "… continued on the next card" at the foot of all but the last, every
+    exercise on exactly one front, in order, and on the back behind it, all inside the cut lines."""
+    _long_session(content, length)
+    plan = plan_from(content.load(), "basic", dt.date(2027, 1, 4))
+    made = render(plan, BuildOptions("basic", only=("cards",), card=card, duplex=duplex))
+    said = [w for w in made.warnings if "continued onto" in w]
+    assert len(said) == 1 and said[0].startswith("Session A ("), made.warnings
+    parts = int(said[0].split("continued onto ")[1].split(" ")[0])
+    assert parts >= 2
+    sheet = card_sheet(A4, card, duplex)
+    docs = pages(made["cards.pdf"])[2 if sheet.edge else 0 :]
+    per_page = 1 if sheet.backs_on_front else 2
+    fronts: list[str] = []  # each card's front text and back text, in deck order
+    backs: list[str] = []
+    for k in range(0, len(docs), per_page):
+        front, back = docs[k], docs[k + per_page - 1]
+        h = front["size"][1]
+        for i in range(sheet.per_sheet):
+            safe = sheet.slot(i).inset(sheet.safe)
+            words = [w for w in front["words"] if _centred_in(w, sheet.slot(i), h)]
+            if not words:
+                continue
+            for w in words:
+                assert safe.x - 0.5 <= w["x0"] and w["x1"] <= safe.right + 0.5, f"{w['text']!r} leaves its card"
+                assert h - safe.top - 0.5 <= w["top"] and w["bottom"] <= h - safe.y + 0.5, f"{w['text']!r} leaves its card"
+            fronts.append(" ".join(w["text"] for w in words))
+            backs.append(" ".join(w["text"] for w in back["words"] if _centred_in(w, sheet.back_slot(i), h)))
+    session = fronts[:parts]  # week 1's session A comes first
+    title = (lambda f: f.split(" · ")[1]) if card == "id1" else (lambda f: f.split(" · ")[2])
+    assert [title(f).split()[0] for f in session] == [f"{k}/{parts}" for k in range(1, parts + 1)]
+    assert ["… continued on the next card" in f for f in session] == [True] * (parts - 1) + [False]
+    assert [int(n) for f in session for n in EX.findall(f)] == list(range(10)), "every exercise once, in order"
+    for f, b in zip(session, backs[:parts], strict=True):
+        assert EX.findall(f) == EX.findall(b), "each card's back lists the exercises on its front"
+
+
+def test_a_session_continues_the_same_way_every_week(content):
+    """The deck is a pile of card pairs in order: every week the session takes as many cards."""
+    _long_session(content, 64)
+    made = render(plan_from(content.load(), "basic", dt.date(2027, 1, 4)), BuildOptions("basic", only=("cards",), card="a7"))
+    said = text(made["cards.pdf"])
+    parts = int(next(w for w in made.warnings if "continued onto" in w).split("continued onto ")[1].split(" ")[0])
+    for week in (1, 2, 3, 4):
+        for k in range(1, parts + 1):
+            assert f"Week {week} · Session A · {k}/{parts}" in said
+    assert said.count("… continued on the next card") == 4 * (parts - 1)
+
+
+def test_a_card_that_one_exercise_does_not_fit_is_refused_naming_it():
+    """Past one exercise a card there is nothing left to continue: the last card's error stands."""
+    from cardgen.render.cards.sheet import _continued
+
+    class Card:
+        exercises = 3
+
+        def split(self, parts: int) -> list[str]:
+            return [f"{k}/{parts}" for k in range(1, parts + 1)]
+
+    tried: list[tuple[str, bool]] = []
+
+    def pair(piece: str, lossless: bool) -> list:
+        tried.append((piece, lossless))
+        if piece.endswith("/2") and not lossless:  # two cards fit, leaving something off
+            return []
+        raise LayoutError(f"card {piece!r} does not fit")
+
+    assert _continued(Card(), 1, pair) == ([], 2)  # type: ignore[type-var]
+    assert tried == [("1/1", True), ("1/1", False), ("1/2", True), ("1/2", False), ("2/2", False)]
+    tried.clear()
     with pytest.raises(LayoutError) as info:
-        build(BuildOptions("basic", out=tmp_path / "out", only=("cards",), card="id1"), content.load())
-    assert info.value.message == (
-        "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); "
-        f"use fewer exercises in the session, or shorter exercise names{bigger}"
-    )
-    assert not (tmp_path / "out").exists()
+        _continued(Card(), 3, lambda piece, lossless: pair("x" + piece, lossless))  # type: ignore[type-var]
+    assert info.value.message == "card 'x1/3' does not fit"
 
 
 # ---------------------------------------------------------------- alignment test and CLI

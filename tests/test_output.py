@@ -55,14 +55,19 @@ def test_a_crowded_card_shrinks_with_a_warning(content, tmp_path):
     assert "Week 1 · Session A (front): text shrunk to 86% to fit the card" in result.warnings
 
 
-def test_cards_that_cannot_fit_are_skipped_like_a_poster_and_fail_when_asked_for_alone(content, tmp_path):
+def test_cards_that_cannot_fit_are_skipped_like_a_poster_and_fail_when_asked_for_alone(content, tmp_path, monkeypatch):
     """Cards and poster behave alike: a product that cannot be made is not written, the build says
-    which and what to change and writes the others; asked for alone, it is an error that writes nothing."""
-    _session_of(content, 10, 4)  # the most exercises a session may have, with long names
-    advice = (
-        "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); "
-        "use fewer exercises in the session, or shorter exercise names, or a bigger card (--card a6)"
-    )
+    which and what to change and writes the others; asked for alone, it is an error that writes nothing.
+    (Content within the limits always makes cards now, continued onto more cards where a session is
+    long: a card that cannot be made is simulated.)"""
+    from cardgen.render.cards import sheet
+
+    advice = "card 'Session A' (ID-1 front) does not fit even at the smallest type (8 pt); use fewer exercises in the session, or shorter exercise names"
+
+    def refuse(*args, **kwargs):
+        raise LayoutError(advice)
+
+    monkeypatch.setattr(sheet, "fit", refuse)
     result = build(BuildOptions("basic", out=tmp_path / "all", card="id1"), content.load())
     assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "poster.pdf"]
     assert f"cards.pdf not written: {advice}" in result.warnings
@@ -70,6 +75,14 @@ def test_cards_that_cannot_fit_are_skipped_like_a_poster_and_fail_when_asked_for
         build(BuildOptions("basic", out=tmp_path / "out", only=("cards",), card="id1"), content.load())
     assert info.value.message == advice
     assert not (tmp_path / "out").exists()
+
+
+def test_a_session_too_long_for_a_wallet_card_is_written_on_more_cards(content, tmp_path):
+    """Ten exercises with long names were refused on a wallet card; they continue onto more cards."""
+    _session_of(content, 10, 4)
+    result = build(BuildOptions("basic", out=tmp_path / "all", card="id1"), content.load())
+    assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "cards.pdf", "poster.pdf"]
+    assert any(w.startswith("Session A (ID-1 cards): too long for one card, continued onto ") for w in result.warnings), result.warnings
 
 
 def test_a_folder_in_the_way_writes_none_of_the_files(content, tmp_path):

@@ -97,15 +97,17 @@ def _footed(build: Callable[[CardStyles], Face], brand: Brand, logo: tuple[float
     return make
 
 
-def fit(name: str, label: str, variants: Sequence[Variant], styles: CardStyles, box: Box, advice: str) -> tuple[Face, list[str]]:
+def fit(name: str, label: str, variants: Sequence[Variant], styles: CardStyles, box: Box, advice: str, lossless: bool = False) -> tuple[Face, list[str]]:
     """The variant that fits at the largest type, and the warnings it costs.
 
     Within a tier, a tighter layout at a size beats a looser one a size down (a compact card read
     easily beats a roomy one read with effort); a later tier (one that leaves something out) is
     tried only when the earlier ones do not fit even at the floor. Past the last, the card cannot
-    be printed and the error says what to shorten.
+    be printed and the error says what to shorten. `lossless` tries only the first tier: the
+    variants that leave nothing out.
     """
-    for tier in sorted({v.tier for v in variants}):
+    tiers = sorted({v.tier for v in variants})
+    for tier in tiers[:1] if lossless else tiers:
         scale = 1.0
         while True:
             z = styles.at(scale)

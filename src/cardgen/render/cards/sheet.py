@@ -4,7 +4,9 @@ long- or short-edge flip or a gutter fold, and the printing instructions off eve
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -26,6 +28,9 @@ from cardgen.style.fonts import register
 from cardgen.style.theme import Theme
 from cardgen.units import MM
 from cardgen.wording import NBSP
+
+Fitted = tuple[tuple[Face, list[str]], tuple[Face, list[str]]]  # a card's front and back, each with its warnings
+C = TypeVar("C", wallet.SessionCard, week.WeekCard)
 
 NOTES = {
     Duplex.LONG: f"Print at 100{NBSP}%, two-sided, flip on long edge; this bar is 50{NBSP}mm:",
@@ -103,30 +108,64 @@ def render_cards(plan: Plan, options: CardOptions, theme: Theme) -> Rendered:
 
 
 def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face, Face]], list[str]]:
-    """Every card's front and back, fitted; the warnings in card order, fronts first."""
+    """Every card's front and back, fitted; the warnings in card order, fronts first, then which
+    sessions continue onto more cards."""
     styles = CARD_STYLES[options.card]
     label = _label(options)
-    pairs: list[tuple[tuple[Face, list[str]], tuple[Face, list[str]]]] = []
+    pairs: list[Fitted] = []
+    spread: dict[str, int] = {}  # how many cards each session takes: the same, or more, every week after
+
     if options.card == CardSize.ID1:
+
+        def wallet_pair(s: wallet.SessionCard, lossless: bool) -> list[Fitted]:
+            return [(
+                fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE, lossless),
+                fit(s.name, f"{label}back", with_byline(wallet.back_variants(s), options.brand, WALLET_LOGO), styles, box, BACK_ADVICE, lossless),
+            )]
+
         for s in wallet.session_cards(plan):
-            pairs.append((
-                fit(s.name, f"{label}front", wallet.front_variants(s, plan, options.athlete), styles, box, FRONT_ADVICE),
-                fit(s.name, f"{label}back", with_byline(wallet.back_variants(s), options.brand, WALLET_LOGO), styles, box, BACK_ADVICE),
-            ))
+            made, spread[s.key] = _continued(s, spread.get(s.key, 1), wallet_pair)
+            pairs += made
     else:
         cards = [week.WeekCard(w, s) for w in plan.weeks for s in w.sessions]
         # One box column for the whole deck: box n of every row sits at the same x on every card.
         boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
-        for c in cards:
+
+        def week_pair(c: week.WeekCard, lossless: bool) -> list[Fitted]:
             coded, plain = week.back_variants(c, box.width, plan.videos)
             # A video code outranks the byline: with codes (byline if there is room), then without.
             back = with_byline(coded, options.brand, CARD_LOGO) + with_byline(plain, options.brand, CARD_LOGO)
-            pairs.append((
-                fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE),
-                fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE),
-            ))
+            return [(
+                fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width), styles, box, FRONT_ADVICE, lossless),
+                fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE, lossless),
+            )]
+
+        for c in cards:
+            made, spread[c.session.key] = _continued(c, spread.get(c.session.key, 1), week_pair)
+            pairs += made
     faces = [(front, back) for (front, _), (back, _) in pairs]
-    return faces, [w for (_, said), _ in pairs for w in said] + [w for _, (_, said) in pairs for w in said]
+    warnings = [w for (_, said), _ in pairs for w in said] + [w for _, (_, said) in pairs for w in said]
+    noun = "" if options.card == CardSize.ID1 else " each week"
+    warnings += [f"Session {key} ({label}cards): too long for one card, continued onto {n} cards{noun}" for key, n in spread.items() if n > 1]
+    return faces, warnings
+
+
+def _continued(card: C, start: int, pair: Callable[[C, bool], list[Fitted]]) -> tuple[list[Fitted], int]:
+    """The card's front and back, or, when the session fits no card even at the smallest type, the
+    session continued onto a second card, a third...: its exercises shared out in order, each card
+    with its own back. The fewest cards win; at each count, cards that leave nothing out (notes,
+    cues) before cards that do, so a session that fits one card today keeps to one. Starts at
+    `start` cards: the session took that many the week before, and a deck reads best when a
+    session takes as many cards every week."""
+    parts = start
+    while True:
+        for lossless in (True, False):
+            try:
+                return [made for piece in card.split(parts) for made in pair(piece, lossless)], parts
+            except LayoutError:
+                if parts >= card.exercises and not lossless:
+                    raise  # one exercise a card, and one still does not fit: the message names it
+        parts += 1
 
 
 def _bigger(plan: Plan, options: CardOptions) -> str:

@@ -4,13 +4,14 @@ its key form cues."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cardgen.doselang import Dose
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.render.blocks import Rule
 from cardgen.render.cards.blocks import Facts, Progression
 from cardgen.render.cards.face import Face, Variant
+from cardgen.render.cards.parts import CONTINUED, part_label, share
 from cardgen.render.flow import RichText, TextBlock
 from cardgen.render.layout import Block
 from cardgen.style.cards import CardStyles
@@ -25,11 +26,27 @@ class SessionCard:
 
     key: str
     focus: str
-    weeks: tuple[tuple[Week, SessionPlan], ...]
+    weeks: tuple[tuple[Week, SessionPlan], ...]  # its exercises on this card: part of them when the session continues
+    part: tuple[int, int] = (1, 1)  # this card's number among the session's cards, and their count
 
     @property
     def name(self) -> str:
-        return f"Session {self.key}"
+        return f"Session {self.key}{part_label(self.part)}"
+
+    @property
+    def exercises(self) -> int:
+        return len({p.exercise_id for _, s in self.weeks for p in s.items})
+
+    def split(self, parts: int) -> list[SessionCard]:
+        """The session on `parts` cards: its exercises, in the order they first appear, shared out."""
+        if parts == 1:
+            return [self]
+        ids = list(dict.fromkeys(p.exercise_id for _, s in self.weeks for p in s.items))
+        out = []
+        for k, mine in enumerate(share(ids, parts)):
+            weeks = tuple((w, replace(s, items=tuple(p for p in s.items if p.exercise_id in mine))) for w, s in self.weeks)
+            out.append(replace(self, weeks=weeks, part=(k + 1, parts)))
+        return out
 
 
 def session_cards(plan: Plan) -> list[SessionCard]:
@@ -114,7 +131,10 @@ def front(card: SessionCard, plan: Plan, athlete: str | None, z: CardStyles, tit
         left = [(p.exercise.name, z.name)] + ([(f"{NBSP}{NBSP}{when}", weeks)] if when else [])
         body.append(Progression(left, doses, z.dose, space_after=z.gap))
     # A wallet card is read as a list: its rows stay close even when there is room.
-    return Face(head, body, [TextBlock(easy_weeks(card), z.facts)], foot_gap=1.2 * MM, spread=1 * MM)
+    foot: list[Block] = [TextBlock(easy_weeks(card), z.facts)]
+    if card.part[0] < card.part[1]:
+        foot.append(TextBlock(CONTINUED, z.note))
+    return Face(head, body, foot, foot_gap=1.2 * MM, spread=1 * MM)
 
 
 def back(card: SessionCard, z: CardStyles, cues: int | None) -> Face:

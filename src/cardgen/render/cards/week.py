@@ -13,6 +13,7 @@ from cardgen.plan.videos import Video
 from cardgen.render.blocks import Rule
 from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack
 from cardgen.render.cards.face import Face, Variant
+from cardgen.render.cards.parts import CONTINUED, part_label, share
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block
 from cardgen.render.qr import QR_MIN, Beside, VideoCode
@@ -29,16 +30,28 @@ WIDE = 110 * MM  # a safe area this wide (landscape cards) sets each exercise as
 @dataclass(frozen=True)
 class WeekCard:
     week: Week
-    session: SessionPlan
+    session: SessionPlan  # the exercises on this card: part of the session when it continues onto more cards
+    part: tuple[int, int] = (1, 1)  # this card's number among the session's cards, and their count
 
     @property
     def name(self) -> str:
         """How messages name the card."""
-        return f"Week {self.week.number} · Session {self.session.key}"
+        return f"Week {self.week.number} · Session {self.session.key}{part_label(self.part)}"
 
     @property
     def title(self) -> str:
-        return f"{week_label(self.week)} · Session {self.session.key}"
+        return f"{week_label(self.week)} · Session {self.session.key}{part_label(self.part)}"
+
+    @property
+    def exercises(self) -> int:
+        return len(self.session.items)
+
+    def split(self, parts: int) -> list[WeekCard]:
+        """The session on `parts` cards, its exercises in order, each card numbered."""
+        if parts == 1:
+            return [self]
+        pieces = share(self.session.items, parts)
+        return [replace(self, session=replace(self.session, items=tuple(items)), part=(k + 1, parts)) for k, items in enumerate(pieces)]
 
 
 def shared_rest(session: SessionPlan) -> int | None:
@@ -98,6 +111,9 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
     ]
     items = session.items
     name_width = _name_column(items, z, boxes, width, rest is None) if rows else 0.0
+    if rows and not _doses_fit(items, z, boxes, width - name_width - 3 * MM):
+        # Beside the names a dose would break inside its numbers ("998–" / "999"): under each name instead.
+        rows, name_width = False, 0.0
     body: list[Block] = []
     for p in items:
         dose = DoseRow(_dose_runs(p, z, rest is None), p.sets, boxes)
@@ -108,6 +124,8 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
         else:
             body.append(Stack([name, dose] + ([note] if note else []), space_after=z.gap))
     foot: list[Block] = [_Foot(plan.title, z)]
+    if card.part[0] < card.part[1]:
+        foot.insert(0, TextBlock(CONTINUED, z.note))
     return Face(head, body, foot)
 
 
@@ -131,6 +149,12 @@ def _name_column(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColum
     doses = max(sum(stringWidth(t, s.font, s.size) for t, s in _dose_runs(p, z, rest)) for p in items)
     room = width - 3 * MM - doses - (boxes.width + BOX_TEXT if boxes.sets else 0.0)
     return min(longest, max(0.4 * width, room))
+
+
+def _doses_fit(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColumn, width: float) -> bool:
+    """Whether every dose's number ("6 × 998–999") fits on one line left of the boxes in `width`."""
+    room = width - (boxes.width + BOX_TEXT if boxes.sets else 0.0)
+    return all(stringWidth(text, style.font, style.size) <= room for p in items for text, style in _dose_runs(p, z, False)[:1])
 
 
 def back(card: WeekCard, z: CardStyles, cols: int, compact: bool = False, videos: Mapping[str, Video] | None = None) -> Face:
