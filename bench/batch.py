@@ -27,6 +27,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 ENV = dict(os.environ)
+# An installed cardgen runs from compiled bytecode; with PYTHONDONTWRITEBYTECODE set (some shells and
+# containers set it) every timed process would compile cardgen's ~100 modules again, ~0.1-0.2 s that
+# no user pays (a batch's workers each once). The first run writes the bytecode.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 try:
     import cardgen  # noqa: F401  (installed in the venv, editable)
 except ImportError:  # a checkout without an install: use the source tree, here and in the subprocesses

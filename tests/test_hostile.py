@@ -136,3 +136,15 @@ def test_every_face_of_the_font_prints_the_characters_the_check_allows():
 
     faces = [set(TTFontFile(str(shipped("fonts") / f)).charToGlyph) for f in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")]
     assert faces[0] == faces[1] == faces[2]
+
+
+@pytest.mark.parametrize("face", ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"])
+def test_the_glyph_check_reads_the_characters_reportlab_draws(face):
+    # glyphs.py reads the font's character map itself so that `check` never imports ReportLab.
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from cardgen.glyphs import font_characters
+    from cardgen.resources import shipped
+
+    path = shipped("fonts") / face
+    assert font_characters(path.read_bytes()) == set(TTFontFile(str(path)).charToGlyph)

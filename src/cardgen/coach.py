@@ -20,9 +20,10 @@ from cardgen.equipment import parse_have
 from cardgen.errors import CardgenError, ContentError, Problem
 from cardgen.options import CardSize, Duplex, Paper, PosterPaper, ThemeName
 from cardgen.pictures import PictureProblem, read_picture
+from cardgen.resources import COACH_FILE
 from cardgen.wording import DEFAULT_MESSAGE_BODY, DEFAULT_MESSAGE_SUBJECT
 
-FILE = "coach.yaml"
+FILE = COACH_FILE
 PASSWORD_MESSAGE = "never write the password in coach.yaml; set CARDGEN_SMTP_PASSWORD or type it when asked"
 # The fields a message template may name, each filled per client by cardgen.mail: {dates} is a sentence
 # with the client's dates (whatever of start and race they have), {printing} how to print the files attached.

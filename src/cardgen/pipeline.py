@@ -15,7 +15,7 @@ from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError, ContentError, LayoutError
 from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName, parse_have
 from cardgen.plan.model import Plan
-from cardgen.resources import default_content_dir, shipped
+from cardgen.resources import COACH_FILE, default_content_dir, shipped
 
 if TYPE_CHECKING:
     from cardgen.coach import Coach
@@ -103,11 +103,13 @@ def load(content: Path | None = None, lenient: bool = False) -> Library:
 
 def load_coach(content: Path | None = None) -> Coach | None:
     """The coach.yaml of the workspace (`content`, or the folder default_content_dir() finds), or None."""
-    from cardgen.coach import load_coach as read
-
     folder = content or default_content_dir()
     if folder.resolve() == shipped("content").resolve():
         return None  # the shipped library is nobody's workspace
+    if not (folder / COACH_FILE).is_file():
+        return None  # asked before importing cardgen.coach and its schema: most builds have no coach
+    from cardgen.coach import load_coach as read
+
     return read(folder)
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 # Leaf module (imports nothing of cardgen) so content, style and the pipeline can all ask it.
 _PACKAGE = Path(__file__).resolve().parent
 
+COACH_FILE = "coach.yaml"  # a workspace's who-the-products-are-from file (cardgen.coach reads it)
+
 
 def shipped(name: str) -> Path:
     """`content` or `fonts`: inside the wheel, or at the top of a source checkout."""
