@@ -69,6 +69,8 @@ def font_characters(data: bytes) -> set[int]:
 def unprintable(text: str) -> str:
     """The characters of `text` the font cannot print, each once, in the order they first appear."""
     printable = _printable()
+    if printable.issuperset(map(ord, text)):  # nearly every string: decided in C, not character by character
+        return ""
     return "".join(dict.fromkeys(ch for ch in text if ord(ch) not in printable))
 
 
