@@ -161,6 +161,26 @@ def test_cli_build_options_reach_the_products(tmp_path):
     assert all(c["matrix"][0] < 0 for c in back["chars"]), "--long-edge turns the backs"
 
 
+def test_a_one_shot_command_runs_without_the_cyclic_collector_and_turns_it_back_on(tmp_path, monkeypatch):
+    # The collector cost ~10 % of a build (cli.py); a caller of main() in the same process gets it back,
+    # after success and after failure alike.
+    import gc
+
+    from click.testing import CliRunner
+
+    from cardgen import pipeline
+    from cardgen.cli import main
+
+    during = []
+    load = pipeline.load
+    monkeypatch.setattr(pipeline, "load", lambda *a, **k: during.append(gc.isenabled()) or load(*a, **k))
+    for args in (["list"], ["check"], ["build", "--plan", "no-such-plan", "--out", str(tmp_path)]):
+        result = CliRunner().invoke(main, args)
+        assert gc.isenabled(), args
+    assert result.exit_code != 0
+    assert during == [False, False, False]
+
+
 @pytest.mark.parametrize("key", [(p, "a4") for p in PLANS] + [("8-week-half", "letter")])
 def test_an_exercise_that_runs_on_says_so(built, key):
     """Type never shrinks to make an exercise fit: a page it runs on to opens with "(continued)"."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -49,12 +50,23 @@ def _have(ctx, param, value):
         raise click.BadParameter(exc.message, ctx, param) from None
 
 
+_LONG_RUNNING = ("batch", "send")  # many clients in one process: the collector keeps their memory flat
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardgen")
 def main() -> None:
     """Printable workout booklets, pocket cards and posters from YAML exercises and plans."""
     # cardgen uses no pydantic plugins; looking for them scans every installed package (~30 ms).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    ctx = click.get_current_context()
+    if ctx.invoked_subcommand not in _LONG_RUNNING and gc.isenabled():
+        # A one-shot command allocates a few tens of MB, frees little of it through cycles, and exits:
+        # the cyclic collector spent ~10 % of a build re-scanning the modules it had just imported
+        # (130 ms of 1.4 s measured; 1 MB more at the peak without it). Back on when the command ends.
+        gc.disable()
+        ctx.call_on_close(gc.enable)
+
 
 
 @main.command()

@@ -53,7 +53,8 @@ class Block:
             self.measure(width)  # drawn without being placed (a card face, a test)
         canv = ctx.canv
         canv.saveState()
-        canv.translate(x, y)
+        if x or y:  # blocks set at their parent's corner need no move (and no "1 0 0 1 0 0 cm" in the file)
+            canv.translate(x, y)
         try:
             self.paint(ctx)
         finally:
