@@ -58,7 +58,9 @@ TOP_LEVEL = {
     "cardgen.equipment": LEAF,  # the words of --have and how exercises' equipment maps to them
 }
 # Packages whose every module shares the package's layer.
-PACKAGES = {"cardgen.content": CONTENT, "cardgen.plan": PLAN, "cardgen.style": STYLE, "cardgen.prepress": PREPRESS}
+# cardgen.figure is a leaf: the pictograms' pure geometry, which content validates with, plan carries
+# and render draws.
+PACKAGES = {"cardgen.content": CONTENT, "cardgen.plan": PLAN, "cardgen.style": STYLE, "cardgen.prepress": PREPRESS, "cardgen.figure": LEAF}
 # In render/, the products compose; everything else is a block they compose from.
 RENDER_PRODUCTS = {"booklet", "cards", "poster", "printtest"}
 

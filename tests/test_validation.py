@@ -20,7 +20,7 @@ PLAN = "content/plans/basic.yaml"
 DOSE_SYNTAX = "a dose like '3 x 10', '3 x 8-10', '3 x 30 s' or '2 x 10 steps/side, rest 45 s'"
 EXERCISE_FIELDS = (
     "name, muscles, equipment, kind, counted, per_side, purpose, setup, steps, cues, key_cues, mistakes, "
-    "easier, harder, no_equipment, dose, rest, image, video"
+    "easier, harder, no_equipment, dose, rest, image, video, figure"
 )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from cardgen.content import schema
+from cardgen.content.figure import to_figure
 from cardgen.content.load import Library
 from cardgen.doselang import Dose
 from cardgen.equipment import have_text
@@ -45,6 +46,7 @@ def exercise(ex: schema.Exercise) -> data.Exercise:
         no_equipment=tuple(_variant(v) for v in ex.no_equipment),
         image=ex.image,
         video=ex.video,
+        figure=to_figure(ex.figure) if ex.figure is not None else None,
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from cardgen.content.coaching import plan_warnings
+from cardgen.content.figure import figure_problems, figure_warnings
 from cardgen.content.messages import describe, problems_from, suggest
 from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
 from cardgen.content.yamlsource import Source, format_path, read_yaml
@@ -137,7 +138,11 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS, leni
             raise ContentError(problems)
     elif problems:
         raise ContentError(problems)
-    warnings = sorted([*left_out, *(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id]))])
+    warnings = sorted([
+        *left_out,
+        *(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id])),
+        *_figure_warnings(exercises, ex_sources),
+    ])
     # Pictures are named relative to the content folder; later stages get them ready to open.
     exercises = {k: ex.model_copy(update={"image": str((ex_roots[k] / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
     sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
@@ -258,9 +263,23 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
                 out.append(Problem(source.file, source.line_of(path), f"{group}[{i}].exercise", "an exercise cannot be its own variant"))
     if ex.image is not None and (trouble := _picture_problem(ex.image, root)):
         out.append(Problem(source.file, source.line_of(("image",)), "image", trouble))
+    if ex.figure is not None:
+        for where, message in figure_problems(ex.figure):
+            at = ("figure", *where)
+            out.append(Problem(source.file, source.line_of(at), format_path(at), message))
     if len(ex.cues) < ex.key_cues:
         message = f"expected at most {len(ex.cues)} (the number of cues), found {ex.key_cues}"
         out.append(Problem(source.file, source.line_of(("key_cues",)), "key_cues", message))
+    return out
+
+
+def _figure_warnings(exercises: dict[str, Exercise], sources: dict[str, Source]) -> list[Problem]:
+    """A figure that does not rest as written still prints; its author hears where it floats or sinks."""
+    out = []
+    for ex_id, ex in exercises.items():
+        if ex.figure is not None:
+            source = sources[ex_id]
+            out += [Problem(source.file, source.line_of(("figure",)), "figure", message) for message in figure_warnings(ex.figure)]
     return out
 
 

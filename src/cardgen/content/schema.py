@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from cardgen.content.figure import FigureSpec
 from cardgen.content.urls import video_url
 from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
 
@@ -139,6 +140,7 @@ class Exercise(Strict):
     rest: Seconds | None = None  # seconds between sets; default: the kind's (KIND_REST)
     image: str | None = None
     video: str | None = None  # a demonstration's https address: a QR code on its page and card backs
+    figure: FigureSpec | None = None  # the pictogram: start and end poses (content/figure.py)
 
     @field_validator("video")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cardgen.doselang import Dose
+from cardgen.figure.model import Figure
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,4 @@ class Exercise:
     no_equipment: tuple[Variant, ...] = ()
     image: str | None = None  # a path ready to open, or None
     video: str | None = None  # the exercise's own demonstration address (https), or None
+    figure: Figure | None = None  # the pictogram's two poses, or None

@@ -1,0 +1,155 @@
+"""Start and end side by side on one ground line, at one scale, and the arrow that shows the move."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from cardgen.figure.equipment import Shape, shapes
+from cardgen.figure.geometry import CLEAR, HEAD, Body, Point
+from cardgen.figure.model import Figure
+from cardgen.figure.place import Placed, place
+
+GAP = 2.4  # head heights between the two poses: room for the arrow from one to the other
+MARGIN = 0.25  # around the pair: the strokes' round caps
+# The points the arrow may follow when the figure does not say which moves.
+_MOVERS = ("hips", "shoulders", "head", "right-hand", "left-hand", "right-knee", "left-knee", "right-ankle", "left-ankle")
+_SHORTEN = 0.45  # the arrow stops short of both positions of the point, so it touches nothing
+_MIN_MOVE = 1.0  # a point moving less than this gets no arrow: it would be a dot
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A quadratic curve from `a` through control `c` to `b`; the head is at `b`."""
+
+    a: Point
+    c: Point
+    b: Point
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Both poses in one frame of head heights: the ground at y = 0, the pair from x = 0 to `width`."""
+
+    start: Placed
+    end: Placed
+    start_dx: float  # where each pose is moved to stand in the pair
+    end_dx: float
+    start_shapes: tuple[Shape, ...]
+    end_shapes: tuple[Shape, ...]
+    width: float
+    bottom: float
+    top: float
+    move: Arrow | None  # the moving point's path, drawn over the end pose (already in pair coordinates)
+    between: tuple[float, float, float]  # the arrow from start to end: x from, x to, at height y
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def _bounds(body: Body, items: list[Shape]) -> tuple[float, float, float, float]:
+    xs, ys = [], []
+    for name, (x, y) in body.points.items():
+        r = HEAD / 2 if name == "head" else CLEAR
+        xs += [x - r, x + r]
+        ys += [y - r, y + r]
+    for s in items:
+        for x, y in s.points:
+            xs += [x - s.radius, x + s.radius]
+            ys += [y - s.radius, y + s.radius]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _anchor(figure: Figure) -> str:
+    """The point both poses share a position at: a contact kept from start to end (a planted foot),
+    else the hips."""
+    kept = [c for c in figure.start.contact if c in figure.end.contact]
+    return kept[0] if kept else "hips"
+
+
+def mover(figure: Figure, start: Placed, end: Placed) -> str:
+    """The point the arrow follows: the figure's `moves`, or the one that travels furthest."""
+    if figure.moves is not None:
+        return "right-ankle" if figure.moves == "right-foot" else "left-ankle" if figure.moves == "left-foot" else figure.moves
+    return max(_MOVERS, key=lambda p: math.dist(start.body[p], end.body[p]))
+
+
+def pair(figure: Figure) -> Pair:
+    start, end = place(figure, figure.start), place(figure, figure.end)
+    # One frame for both: the shared anchor at the same x, so the point that moves can be followed.
+    anchor = _anchor(figure)
+    shift = start.body[anchor][0] - end.body[anchor][0]
+    end = Placed(end.body.moved(shift, 0.0), end.pose, tuple(type(s)(s.item, s.x0 + shift, s.x1 + shift, s.top) for s in end.supports), end.tops)
+    s_items, e_items = shapes(figure, start), shapes(figure, end)
+    sx0, sy0, sx1, sy1 = _bounds(start.body, s_items)
+    ex0, ey0, ex1, ey1 = _bounds(end.body, e_items)
+    start_dx = MARGIN - sx0
+    end_dx = start_dx + sx1 + GAP - ex0
+    point = mover(figure, start, end)
+    move = _arrow(start.body[point], end.body[point], end.body)
+    if move is not None:
+        move = Arrow(*((x + end_dx, y) for x, y in (move.a, move.c, move.b)))
+    bottom = min(0.0, sy0, ey0) - MARGIN
+    top = max(sy1, ey1) + MARGIN
+    for a in [move] if move else []:
+        top = max(top, a.a[1] + MARGIN, a.c[1], a.b[1] + MARGIN)
+    width = end_dx + ex1 + MARGIN
+    mid = max(1.2, min(sy1, ey1) * 0.45)
+    between = (start_dx + sx1 + GAP * 0.22, end_dx + ex0 - GAP * 0.22, mid)
+    return Pair(start, end, start_dx, end_dx, tuple(s_items), tuple(e_items), width, bottom, top, move, between)
+
+
+def _segments(body: Body) -> list[tuple[Point, Point]]:
+    p = body.points
+    out = [(p["hips"], p["shoulders"])]
+    for side in ("right", "left"):
+        chain = [f"{side}-shoulder", f"{side}-elbow", f"{side}-hand"], [f"{side}-hip", f"{side}-knee", f"{side}-ankle", f"{side}-toes"]
+        for names in chain:
+            out += [(p[a], p[b]) for a, b in zip(names, names[1:], strict=False)]
+    return out
+
+
+def _to_segment(q: Point, a: Point, b: Point) -> float:
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((q[0] - ax) * dx + (q[1] - ay) * dy) / length2))
+    return math.dist(q, (ax + t * dx, ay + t * dy))
+
+
+def _curve(a: Point, c: Point, b: Point, n: int = 16) -> list[Point]:
+    def at(t: float) -> Point:
+        return tuple((1 - t) ** 2 * a[k] + 2 * (1 - t) * t * c[k] + t * t * b[k] for k in (0, 1))  # type: ignore[return-value]
+
+    return [at(i / n) for i in range(n + 1)]
+
+
+def _arrow(p0: Point, p1: Point, body: Body) -> Arrow | None:
+    """The point's path from where it was to where it is, beside the end pose: of a few offsets and
+    bends, the one that keeps furthest from the body's lines and above the ground."""
+    length = math.dist(p0, p1)
+    if length < _MIN_MOVE:
+        return None
+    ux, uy = (p1[0] - p0[0]) / length, (p1[1] - p0[1]) / length
+    nx, ny = -uy, ux
+    cut = min(_SHORTEN, length * 0.2)
+    a0 = (p0[0] + ux * cut, p0[1] + uy * cut)
+    b0 = (p1[0] - ux * cut, p1[1] - uy * cut)
+    segments = _segments(body)
+    head = body["head"]
+    best: tuple[float, int, Arrow] | None = None
+    for rank, (off, bend) in enumerate((o, b) for o in (0.0, 0.5, -0.5, 0.9, -0.9) for b in (0.22, -0.22, 0.0)):
+        a = (a0[0] + nx * off, a0[1] + ny * off)
+        b = (b0[0] + nx * off, b0[1] + ny * off)
+        mid = ((a[0] + b[0]) / 2 + nx * bend * length, (a[1] + b[1]) / 2 + ny * bend * length)
+        c = (2 * mid[0] - (a[0] + b[0]) / 2, 2 * mid[1] - (a[1] + b[1]) / 2)  # the curve passes through `mid`
+        pts = _curve(a, c, b)
+        if min(y for _, y in pts) < 0.35:
+            continue
+        clear = min(min(_to_segment(q, s0, s1) for s0, s1 in segments) for q in pts)
+        clear = min(clear, min(math.dist(q, head) - HEAD / 2 for q in pts))
+        score = round(min(clear, 0.6), 3)  # clear enough is clear enough: then the straighter, nearer one
+        if best is None or score > best[0]:
+            best = (score, rank, Arrow(a, c, b))
+    return best[2] if best else None
