@@ -234,3 +234,22 @@ def test_the_documented_example_is_valid_and_rests_as_written():
     assert block is not None
     spec = FigureSpec.model_validate(yaml.safe_load(block.group(1))["figure"])
     assert figure_problems(spec) == [] and figure_warnings(spec) == []
+
+
+def test_an_item_holds_every_contact_over_it_both_feet_on_a_box():
+    landed = Pose(90, Limbs(hip=60, knee=100, ankle=10), Limbs(hip=60, knee=100, ankle=10), contact=("right-foot", "left-foot"))
+    figure = Figure(landed, landed, equipment=(Item("box", under="right-foot"),))
+    placed = place(figure, landed)
+    (box,) = placed.supports
+    assert placed.tops == {"right-foot": box.top, "left-foot": box.top}
+    assert misplaced(figure) == []
+
+
+def test_an_item_kept_to_one_pose_is_not_under_the_other():
+    stand = Pose(90, Limbs(hip=20, knee=30), Limbs(hip=20, knee=30), contact=("right-foot", "left-foot"))
+    landed = Pose(90, Limbs(hip=60, knee=100, ankle=10), Limbs(hip=60, knee=100, ankle=10), contact=("right-foot", "left-foot"))
+    figure = Figure(stand, landed, equipment=(Item("box", under="right-foot", pose="end"),))
+    assert misplaced(figure) == []
+    start, end = place(figure, figure.start), place(figure, figure.end)
+    assert start.supports == () and start.tops == {"right-foot": 0.0, "left-foot": 0.0}
+    assert len(end.supports) == 1 and pair(figure).start_shapes == ()

@@ -69,6 +69,7 @@ class ItemSpec(Strict):
     under: str | None = None
     at: str | None = None
     behind: str | None = None
+    pose: Literal["start", "end"] | None = None  # only in that pose; default both
 
 
 class FigureSpec(Strict):
@@ -131,7 +132,7 @@ def to_figure(spec: FigureSpec) -> model.Figure:
         right = _limbs(p.right)
         return model.Pose(p.trunk, right, right if p.left is None else _limbs(p.left), p.neck, tuple(p.contact))
 
-    items = tuple(model.Item(i.item, i.under, i.at, i.behind) for i in spec.equipment)
+    items = tuple(model.Item(i.item, i.under, i.at, i.behind, i.pose) for i in spec.equipment)
     return model.Figure(pose(spec.start), pose(spec.end), spec.view, spec.working, spec.moves, items)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cardgen.figure.geometry import CLEAR, Point, along, direction
 from cardgen.figure.model import Figure, Item
-from cardgen.figure.place import Placed
+from cardgen.figure.place import Placed, in_pose
 
 # What a shape is drawn as: the item's ink (black, or grey for a partner), the band's (the accent in
 # colour), a light fill (a mat).
@@ -80,7 +80,7 @@ def shapes(figure: Figure, placed: Placed) -> list[Shape]:
                 out.append(Shape("line", ((x, 0.0), (x, s.top - slab)), weight=THIN * 1.2))
         else:
             out.append(Shape("poly", _box(s.x0, s.x1, 0.0, s.top), weight=THIN))
-    for item in figure.equipment:
+    for item in in_pose(figure, placed.pose):
         out += _item(figure, placed, item)
     return out
 

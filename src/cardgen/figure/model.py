@@ -96,6 +96,7 @@ class Item:
     under: str | None = None
     at: str | None = None
     behind: str | None = None
+    pose: str | None = None  # start | end: the item is in that pose only (the box a jump lands on)
 
 
 @dataclass(frozen=True)

@@ -60,25 +60,35 @@ def _held_by(point: str, item: Item) -> bool:
 def place(figure: Figure, pose: Pose) -> Placed:
     """`pose` moved so that its lowest contact rests on its support."""
     body = build(pose, figure.view)
-    tops = {c: _height_of(c, figure) for c in pose.contact}
+    # Moving up and down leaves every x as built: the items stand where their points are.
+    supports = tuple(_support(item, body) for item in _under_items(figure, pose))
+    tops = {c: _top_under(c, figure, pose, supports, body) for c in pose.contact}
     if tops:
         dy = -min(rest_height(body, c) - h for c, h in tops.items())
     else:
         dy = AIR - min(rest_height(body, p) for p in body.points)
     body = with_head_on(body.moved(0.0, dy))
-    supports = tuple(_support(item, body) for item in _under_items(figure))
     return Placed(body, pose, supports, tops)
 
 
-def _under_items(figure: Figure) -> list[Item]:
-    return [item for item in figure.equipment if item.item in SUPPORTS and item.under is not None]
+def _under_items(figure: Figure, pose: Pose) -> list[Item]:
+    return [item for item in in_pose(figure, pose) if item.item in SUPPORTS and item.under is not None]
 
 
-def _height_of(contact: str, figure: Figure) -> float:
-    for item in _under_items(figure):
+def in_pose(figure: Figure, pose: Pose) -> list[Item]:
+    """The items of `pose`: every item, but those kept to the other pose."""
+    which = "start" if pose is figure.start else "end"
+    return [item for item in figure.equipment if item.pose in (None, which)]
+
+
+def _top_under(contact: str, figure: Figure, pose: Pose, supports: tuple[Support, ...], body: Body) -> float:
+    """The height `contact` rests at: the top of the item under it (the one it is named under, or one
+    it stands over: both feet on a box), else the ground."""
+    for item, s in zip(_under_items(figure, pose), supports, strict=True):
         if _held_by(contact, item):
-            return SUPPORTS[item.item][0]
-    return 0.0
+            return s.top
+    x = body[contact][0]
+    return max((s.top for s in supports if s.x0 <= x <= s.x1), default=0.0)
 
 
 def _support(item: Item, body: Body) -> Support:
