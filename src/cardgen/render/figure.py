@@ -1,0 +1,268 @@
+"""A figure drawn: start, arrow, end side by side on one ground line, at one scale, into a box.
+
+The geometry is cardgen.figure's, in head heights; here it becomes strokes. The line weight is a
+share of the head's size (a figure keeps its look at any size) and never under the print minimum.
+Side view: the far side's limbs are lighter and drawn first. Colour theme: the working leg in the
+accent; mono: black and greys only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cardgen.figure import Figure, Pair, pair
+from cardgen.figure.equipment import BAND, MAT, PARTNER, Shape
+from cardgen.figure.geometry import HEAD, STROKE, Body
+from cardgen.figure.pair import Arrow
+from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
+from cardgen.style.theme import Theme
+from cardgen.units import MM
+
+MIN_LINE = 0.5  # pt: the thinnest line a laser printer prints solid
+MIN_HEAD = 1.5 * MM  # below this a head is a dot and the limbs a smudge: the figure is left out
+GREY_FAR = 0.62  # the far side's limbs in mono
+GREY_ITEM = 0.35  # equipment outlines and fills
+GREY_MAT = 0.85
+GREY_ARROW = 0.45
+
+
+@dataclass(frozen=True)
+class FigureStyle:
+    align: str = "center"  # left | center | right: where a figure narrower than its box sits
+    arrow: bool = True  # the moving point's path over the end pose
+
+
+@lru_cache(maxsize=256)
+def _pair(figure: Figure) -> Pair:
+    return pair(figure)
+
+
+def figure_scale(figure: Figure, width: float, height: float) -> float:
+    """Points per head height for the pair to fit `width` × `height`."""
+    p = _pair(figure)
+    return min(width / p.width, height / p.height)
+
+
+def smallest_height(figure: Figure) -> float:
+    """The least height (pt) at which the figure stays recognisable; a product with less room leaves
+    it out rather than shrink it to a smudge."""
+    return _pair(figure).height * MIN_HEAD
+
+
+def smallest_width(figure: Figure) -> float:
+    return _pair(figure).width * MIN_HEAD
+
+
+def aspect(figure: Figure) -> float:
+    """Width over height of the drawn pair."""
+    p = _pair(figure)
+    return p.width / p.height
+
+
+def _tint(rgb: tuple[float, float, float], strength: float) -> tuple[float, float, float]:
+    return (round(1 - strength * (1 - rgb[0]), 4), round(1 - strength * (1 - rgb[1]), 4), round(1 - strength * (1 - rgb[2]), 4))
+
+
+def _grey(level: float) -> tuple[float, float, float]:
+    return (level, level, level)
+
+
+class FigureBlock(Block):
+    """A figure's start and end poses in a box of at most `width` × `height`: as large as the box
+    allows, its own aspect kept."""
+
+    def __init__(self, figure: Figure, width: float, height: float, style: FigureStyle | None = None,
+                 space_before: float = 0.0, space_after: float = 0.0, head: float = math.inf):
+        self.figure = figure
+        self.max_width, self.max_height = width, height
+        self.style = style or FigureStyle()
+        self.space_before, self.space_after = space_before, space_after
+        self.head = head  # the largest head drawn (pt): a low, wide pose is not blown up to fill the width
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self.scale = min(self.head / HEAD, figure_scale(self.figure, min(width, self.max_width), self.max_height))
+        self.height = _pair(self.figure).height * self.scale
+        return self.height
+
+    def column(self, room: float, share: float = 0.5) -> float:
+        """The width the figure takes beside text in `room`: what its height asks, up to `share` of it."""
+        p = _pair(self.figure)
+        return p.width * min(self.head / HEAD, self.max_height / p.height, room * share / p.width)
+
+    def paint(self, ctx: DrawContext) -> None:
+        p = _pair(self.figure)
+        drawn = p.width * self.scale
+        x = {"left": 0.0, "center": (self.width - drawn) / 2, "right": self.width - drawn}[self.style.align]
+        draw_pair(ctx.canv, ctx.theme, self.figure, p, x, 0.0, self.scale, arrow=self.style.arrow)
+
+
+def draw_figure(canv, theme: Theme, figure: Figure, x: float, y: float, width: float, height: float) -> None:
+    """The figure as large as fits the box from (x, y), centred in it."""
+    p = _pair(figure)
+    s = figure_scale(figure, width, height)
+    draw_pair(canv, theme, figure, p, x + (width - p.width * s) / 2, y + (height - p.height * s) / 2, s)
+
+
+def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, scale: float, arrow: bool = True) -> None:
+    """The pair with its bottom-left at (x, y), `scale` points to a head height."""
+    line = max(MIN_LINE, STROKE * scale)
+    colour = theme.name != "mono"
+    canv.saveState()
+    canv.translate(x, y - p.bottom * scale)
+    canv.setLineCap(1)
+    canv.setLineJoin(1)
+    # The ground: one thin line under both poses.
+    canv.setStrokeColorRGB(*theme.ink)
+    canv.setLineWidth(max(MIN_LINE, line * 0.3))
+    canv.line(0, 0, p.width * scale, 0)
+    ink = _Ink(theme, colour, line, scale)
+    for body, items, dx in ((p.start.body, p.start_shapes, p.start_dx), (p.end.body, p.end_shapes, p.end_dx)):
+        canv.saveState()
+        canv.translate(dx * scale, 0)
+        for s in items:
+            if s.behind:
+                ink.shape(canv, s)
+        _body(canv, ink, figure, body)
+        for s in items:
+            if not s.behind:
+                ink.shape(canv, s)
+        canv.restoreState()
+    x0, x1, mid = p.between
+    ink.arrow(canv, Arrow((x0, mid), ((x0 + x1) / 2, mid), (x1, mid)), quiet=True)
+    if arrow and p.move is not None:
+        ink.arrow(canv, p.move, quiet=False)
+    canv.restoreState()
+
+
+class _Ink:
+    """The colours and weights of one drawing."""
+
+    def __init__(self, theme: Theme, colour: bool, line: float, scale: float):
+        self.theme, self.colour, self.line, self.scale = theme, colour, line, scale
+        self.accent = theme.accent if colour else theme.ink
+        self.far = _grey(GREY_FAR)
+        self.far_accent = _tint(theme.accent, 0.5) if colour else self.far
+
+    def path(self, canv, points, rgb, width: float, close: bool = False, fill: tuple[float, float, float] | None = None) -> None:
+        s = self.scale
+        path = canv.beginPath()
+        path.moveTo(points[0][0] * s, points[0][1] * s)
+        for px, py in points[1:]:
+            path.lineTo(px * s, py * s)
+        if close:
+            path.close()
+        canv.setStrokeColorRGB(*rgb)
+        canv.setLineWidth(width)
+        if fill is not None:
+            canv.setFillColorRGB(*fill)
+        canv.drawPath(path, stroke=1 if width > 0 else 0, fill=1 if fill is not None else 0)
+
+    def shape(self, canv, shape: Shape) -> None:
+        s = self.scale
+        if shape.role == BAND:
+            rgb = self.accent
+        elif shape.role == PARTNER:
+            rgb = _grey(GREY_FAR)
+        else:
+            rgb = _grey(GREY_ITEM)
+        width = max(MIN_LINE, self.line * shape.weight) if shape.weight > 0 else 0.0
+        if shape.role == MAT:
+            self.path(canv, shape.points, rgb, 0.0, close=True, fill=_grey(GREY_MAT))
+        elif shape.kind == "circle":
+            (cx, cy) = shape.points[0]
+            canv.setStrokeColorRGB(*rgb)
+            canv.setLineWidth(width)
+            canv.setFillColorRGB(*rgb)
+            canv.circle(cx * s, cy * s, shape.radius * s, stroke=0 if shape.fill else 1, fill=1 if shape.fill else 0)
+        elif shape.kind == "poly":
+            # An outlined item is white inside: a limb behind it is hidden, as on paper.
+            self.path(canv, shape.points, rgb, width, close=True, fill=rgb if shape.fill else (1.0, 1.0, 1.0))
+        else:
+            self.path(canv, shape.points, rgb, width)
+
+    def arrow(self, canv, a: Arrow, quiet: bool) -> None:
+        s = self.scale
+        rgb = _grey(GREY_ARROW) if quiet or not self.colour else self.accent
+        width = max(MIN_LINE, self.line * (0.38 if quiet else 0.42))
+        head = max(4 * width, 0.42 * s)
+        # The curve stops where the head begins: its end would show through the point.
+        dx, dy = a.b[0] - a.c[0], a.b[1] - a.c[1]
+        n = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / n, dy / n
+        bx, by = a.b[0] * s, a.b[1] * s
+        stop = (bx - ux * head * 0.8, by - uy * head * 0.8)
+        path = canv.beginPath()
+        path.moveTo(a.a[0] * s, a.a[1] * s)
+        c1 = (a.a[0] * s + 2 / 3 * (a.c[0] * s - a.a[0] * s), a.a[1] * s + 2 / 3 * (a.c[1] * s - a.a[1] * s))
+        c2 = (stop[0] + 2 / 3 * (a.c[0] * s - stop[0]), stop[1] + 2 / 3 * (a.c[1] * s - stop[1]))
+        path.curveTo(*c1, *c2, *stop)
+        canv.setStrokeColorRGB(*rgb)
+        canv.setLineWidth(width)
+        canv.drawPath(path, stroke=1, fill=0)
+        tip = canv.beginPath()
+        tip.moveTo(bx, by)
+        for side in (1, -1):
+            tip.lineTo(bx - ux * head + side * -uy * head * 0.45, by - uy * head + side * ux * head * 0.45)
+        tip.close()
+        canv.setFillColorRGB(*rgb)
+        canv.drawPath(tip, stroke=0, fill=1)
+
+
+def _body(canv, ink: _Ink, figure: Figure, body: Body) -> None:
+    """Far limbs, trunk and head, near limbs: the order a side view overlaps them in."""
+    side_view = figure.view == "side"
+    working = ("right", "left") if figure.working == "both" else (figure.working,)
+    order = ("left", None, "right") if side_view else (None, "right", "left")
+    for part in order:
+        if part is None:
+            _trunk(canv, ink, body, side_view)
+            continue
+        far = side_view and part == "left"
+        leg_rgb = (ink.far_accent if far else ink.accent) if part in working else (ink.far if far else ink.theme.ink)
+        arm_rgb = ink.far if far else ink.theme.ink
+        pts = body.points
+        ink.path(canv, [pts[f"{part}-hip"], pts[f"{part}-knee"], pts[f"{part}-ankle"]], leg_rgb, ink.line)
+        ink.path(canv, [pts[f"{part}-heel"], pts[f"{part}-toes"]], leg_rgb, ink.line)
+        ink.path(canv, [pts[f"{part}-shoulder"], pts[f"{part}-elbow"], pts[f"{part}-hand"]], arm_rgb, ink.line)
+    if not side_view:
+        return
+
+
+def _trunk(canv, ink: _Ink, body: Body, side_view: bool) -> None:
+    pts = body.points
+    rgb = ink.theme.ink
+    if side_view:
+        ink.path(canv, [pts["hips"], pts["shoulders"]], rgb, ink.line * 1.25)
+    else:
+        # Seen from the front: a spine between a shoulder line and a hip line.
+        ink.path(canv, [pts["right-shoulder"], pts["left-shoulder"]], rgb, ink.line)
+        ink.path(canv, [pts["right-hip"], pts["left-hip"]], rgb, ink.line)
+        ink.path(canv, [pts["hips"], pts["shoulders"]], rgb, ink.line * 1.25)
+    s = ink.scale
+    hx, hy = pts["head"]
+    canv.setFillColorRGB(*rgb)
+    canv.circle(hx * s, hy * s, HEAD / 2 * s, stroke=0, fill=1)
+
+
+class FigureBeside(Block):
+    """Text blocks with the figure at the top right of them: the text takes the width the figure
+    leaves (an exercise page's title, facts and purpose)."""
+
+    def __init__(self, left: Sequence[Block], figure: FigureBlock, gap: float):
+        self.left, self.figure, self.gap = list(left), figure, gap
+        self.space_before = self.left[0].space_before
+        self.space_after = self.left[-1].space_after
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self.col = self.figure.column(width)
+        self.height = max(stack_height(self.left, width - self.col - self.gap), self.figure.measure(self.col))
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        draw_stack(ctx, self.left, 0, self.height, self.width - self.col - self.gap)
+        self.figure.draw(ctx, self.width - self.col, self.height - self.figure.height, self.col)
