@@ -40,7 +40,7 @@ BROKEN = [
     "content/exercises/band-walk.yaml:1: cues: required field is missing",
     "content/exercises/band-walk.yaml:9: cue: unknown field (did you mean 'cues'?); known fields: name, muscles, "
     "equipment, kind, counted, per_side, purpose, setup, steps, cues, key_cues, mistakes, easier, harder, no_equipment, "
-    "dose, rest, image, video",
+    "dose, rest, image, video, figure",
     "content/plans/basic.yaml:2: weeks: expected a whole number, found 'eight'",
     "3 problems found.",
 ]

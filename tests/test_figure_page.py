@@ -150,3 +150,11 @@ def test_every_shipped_figure_rests_on_its_supports_and_nothing_goes_below_groun
         off = {c: round(d, 2) for c, d in distances(placed).items() if abs(d) > TOLERANCE}
         assert off == {}, f"{ex_id} {which}: contacts off their supports (head heights): {off}"
         assert below_ground(placed) == [], f"{ex_id} {which}: below the ground"
+
+
+@pytest.mark.parametrize("key", [(p, "a4") for p in sorted({"8-week-half", "suspended-glute-bridge", "heavy-strength-runners"})] + [("8-week-half", "letter")])
+def test_no_shipped_exercise_page_runs_on(built, key):
+    """A figure takes its room from air and from its own size, never by pushing a page over."""
+    _, pdfs = built[key]
+    with pdfplumber.open(io.BytesIO(pdfs["booklet.pdf"])) as pdf:
+        assert not any("(continued)" in (p.extract_text() or "") for p in pdf.pages)

@@ -24,23 +24,32 @@ VIDEO_COLUMN = 46 * MM  # the most a video code's address takes beside the title
 # The figure stands beside the title and purpose, at the top right, where the page has width to
 # spare: as tall as a standing pose needs for a head of about 3.5 mm, less on a full page; at most half
 # the width (a lying pose is wide and low), its head never larger than a standing pose's.
-FIGURE_HEIGHTS = (30 * MM, 25 * MM, 21 * MM)
+FIGURE_HEIGHTS = (30 * MM, 25 * MM, 21 * MM, 17 * MM)
 FIGURE_HEAD = 3.6 * MM
 FIGURE_GAP = 5 * MM
 WIDE = 2.2  # width over height: a pose wider than this goes under the purpose, not beside it
+BESIDE, UNDER = "beside", "under"
 PHOTO = (60 * MM, 40 * MM)  # the most a coach's photo takes
 
 
 def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> list:
-    """One page per exercise at the booklet's one type scale: a page short of room gives up some
-    white space first, then some of its figure's size; one that still does not fit runs on, and says so."""
-    tall, mid, low = FIGURE_HEIGHTS
-    steps = ((1.0, tall), (0.8, tall), (0.8, mid), (0.6, mid), (0.6, low)) if ex.figure else ((1.0, tall), (0.8, tall), (0.6, tall))
-    for factor, figure_height in steps:
-        page = _page(ex_id, ex, plan, airier(st, factor), refs, figure_height)
+    """One page per exercise at the booklet's one type scale. A page short of room gives up some white
+    space first, then some of its figure's size (and puts it under the purpose, where it takes no
+    width from the text); then, rather than run on, it leaves the figure out. One that still does not
+    fit runs on, and says so."""
+    tall, mid, low, least = FIGURE_HEIGHTS
+    plain: list[tuple[float, float, str | None]] = [(factor, 0.0, None) for factor in (1.0, 0.8, 0.6)]
+    if ex.figure is None:
+        tries = plain
+    else:
+        ways = (UNDER,) if aspect(ex.figure) > WIDE else (BESIDE, UNDER)
+        sizes = ((1.0, tall), (0.8, tall), (0.8, mid), (0.6, mid), (0.6, low), (0.6, least))
+        tries = [(factor, height, way) for factor, height in sizes for way in ways] + plain
+    for factor, height, way in tries:
+        page = _page(ex_id, ex, plan, airier(st, factor), refs, height, way)
         if fits_one_page(page, *frame):
             return page
-    return _page(ex_id, ex, plan, st, refs, low)
+    return _page(ex_id, ex, plan, st, refs, least, UNDER if ex.figure else None)
 
 
 def _figure(ex: Any, height: float, space_after: float = 0.0) -> FigureBlock:
@@ -49,7 +58,7 @@ def _figure(ex: Any, height: float, space_after: float = 0.0) -> FigureBlock:
     return FigureBlock(ex.figure, math.inf, height, style, head=FIGURE_HEAD * height / FIGURE_HEIGHTS[0], space_after=space_after)
 
 
-def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], figure_height: float) -> list:
+def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], figure_height: float, way: str | None) -> list:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
     head: list[Block] = [
@@ -60,18 +69,16 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, in
     video = plan.videos.get(ex_id)
     out: list = [Mark(ex.name, exercise_anchor(ex_id), ex.name, 1, continued=lambda: [TextBlock(f"{ex.name} (continued)", st.h2.but(space_before=0))])]
     if video:
-        # The code stands beside the title and purpose, where the page has width to spare; a figure
-        # then goes under them.
+        # The code stands beside the title and purpose, where the page has width to spare.
         out.append(Beside(head, VideoCode(video.url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM))
-        if ex.figure:
-            out.append(_figure(ex, figure_height, space_after=GAP))
-    elif ex.figure and aspect(ex.figure) > WIDE:
-        # A lying pose beside the purpose would squeeze it into a narrow column: it goes under it.
-        out += [*head, _figure(ex, figure_height, space_after=GAP)]
-    elif ex.figure:
+    elif way == BESIDE:
         out.append(FigureBeside(head, _figure(ex, figure_height), gap=FIGURE_GAP))
     else:
         out += head
+    if way == UNDER or (way == BESIDE and video):
+        # Under the purpose: a wide, low pose would squeeze it into a narrow column, and on a full
+        # page the purpose's lines are worth more than the figure's width.
+        out.append(_figure(ex, figure_height, space_after=GAP))
     if ex.image:
         # A coach's photo shows a moment of the move; the figure, its start and end: both print.
         out.append(ImageBlock(ex.image, *PHOTO, space_after=GAP))
