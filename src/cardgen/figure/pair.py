@@ -42,6 +42,7 @@ class Pair:
     top: float
     move: Arrow | None  # the moving point's path, drawn over the end pose (already in pair coordinates)
     between: tuple[float, float, float]  # the arrow from start to end: x from, x to, at height y
+    alone: bool = False  # the end pose only, with its arrow: see `end_alone`
 
     @property
     def height(self) -> float:
@@ -98,6 +99,21 @@ def pair(figure: Figure) -> Pair:
     mid = max(1.2, min(sy1, ey1) * 0.45)
     between = (start_dx + sx1 + GAP * 0.22, end_dx + ex0 - GAP * 0.22, mid)
     return Pair(start, end, start_dx, end_dx, tuple(s_items), tuple(e_items), width, bottom, top, move, between)
+
+
+def end_alone(figure: Figure) -> Pair:
+    """The end pose alone, with the moving point's arrow over it: where two poses side by side
+    would be too small to read (a pocket card's row), the position worked in and the way into it."""
+    p = pair(figure)
+    x0, y0, x1, y1 = _bounds(p.end.body, list(p.end_shapes))
+    dx = MARGIN - x0
+    shift = dx - p.end_dx
+    move = Arrow(*((x + shift, y) for x, y in (p.move.a, p.move.c, p.move.b))) if p.move else None
+    bottom = min(0.0, y0) - MARGIN
+    top = y1 + MARGIN
+    for a in [move] if move else []:
+        top = max(top, a.a[1] + MARGIN, a.c[1], a.b[1] + MARGIN)
+    return Pair(p.start, p.end, p.start_dx, dx, (), p.end_shapes, dx + x1 + MARGIN, bottom, top, move, p.between, alone=True)
 
 
 def _segments(body: Body) -> list[tuple[Point, Point]]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from cardgen.figure import Figure, Pair, pair
 from cardgen.figure.equipment import BAND, MAT, PARTNER, Shape
 from cardgen.figure.geometry import HEAD, STROKE, Body
-from cardgen.figure.pair import Arrow
+from cardgen.figure.pair import Arrow, end_alone
 from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
 from cardgen.style.theme import Theme
 from cardgen.units import MM
@@ -33,27 +33,28 @@ GREY_ARROW = 0.45
 class FigureStyle:
     align: str = "center"  # left | center | right: where a figure narrower than its box sits
     arrow: bool = True  # the moving point's path over the end pose
+    alone: bool = False  # the end pose only (with its arrow): a thumbnail where the pair would be a smudge
 
 
 @lru_cache(maxsize=256)
-def _pair(figure: Figure) -> Pair:
-    return pair(figure)
+def _pair(figure: Figure, alone: bool = False) -> Pair:
+    return end_alone(figure) if alone else pair(figure)
 
 
-def figure_scale(figure: Figure, width: float, height: float) -> float:
-    """Points per head height for the pair to fit `width` × `height`."""
-    p = _pair(figure)
+def figure_scale(figure: Figure, width: float, height: float, alone: bool = False) -> float:
+    """Points per head height for the pair (or the end pose alone) to fit `width` × `height`."""
+    p = _pair(figure, alone)
     return min(width / p.width, height / p.height)
 
 
-def smallest_height(figure: Figure) -> float:
+def smallest_height(figure: Figure, alone: bool = False) -> float:
     """The least height (pt) at which the figure stays recognisable; a product with less room leaves
     it out rather than shrink it to a smudge."""
-    return _pair(figure).height * MIN_HEAD
+    return _pair(figure, alone).height * MIN_HEAD
 
 
-def smallest_width(figure: Figure) -> float:
-    return _pair(figure).width * MIN_HEAD
+def smallest_width(figure: Figure, alone: bool = False) -> float:
+    return _pair(figure, alone).width * MIN_HEAD
 
 
 def aspect(figure: Figure) -> float:
@@ -84,17 +85,17 @@ class FigureBlock(Block):
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         self.width = width
-        self.scale = min(self.head / HEAD, figure_scale(self.figure, min(width, self.max_width), self.max_height))
-        self.height = _pair(self.figure).height * self.scale
+        self.scale = min(self.head / HEAD, figure_scale(self.figure, min(width, self.max_width), self.max_height, self.style.alone))
+        self.height = _pair(self.figure, self.style.alone).height * self.scale
         return self.height
 
     def column(self, room: float, share: float = 0.5) -> float:
         """The width the figure takes beside text in `room`: what its height asks, up to `share` of it."""
-        p = _pair(self.figure)
+        p = _pair(self.figure, self.style.alone)
         return p.width * min(self.head / HEAD, self.max_height / p.height, room * share / p.width)
 
     def paint(self, ctx: DrawContext) -> None:
-        p = _pair(self.figure)
+        p = _pair(self.figure, self.style.alone)
         drawn = p.width * self.scale
         x = {"left": 0.0, "center": (self.width - drawn) / 2, "right": self.width - drawn}[self.style.align]
         draw_pair(ctx.canv, ctx.theme, self.figure, p, x, 0.0, self.scale, arrow=self.style.arrow)
@@ -120,7 +121,8 @@ def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, s
     canv.setLineWidth(max(MIN_LINE, line * 0.3))
     canv.line(0, 0, p.width * scale, 0)
     ink = _Ink(theme, colour, line, scale)
-    for body, items, dx in ((p.start.body, p.start_shapes, p.start_dx), (p.end.body, p.end_shapes, p.end_dx)):
+    poses = [(p.start.body, p.start_shapes, p.start_dx)] if not p.alone else []
+    for body, items, dx in [*poses, (p.end.body, p.end_shapes, p.end_dx)]:
         canv.saveState()
         canv.translate(dx * scale, 0)
         for s in items:
@@ -131,8 +133,9 @@ def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, s
             if not s.behind:
                 ink.shape(canv, s)
         canv.restoreState()
-    x0, x1, mid = p.between
-    ink.arrow(canv, Arrow((x0, mid), ((x0 + x1) / 2, mid), (x1, mid)), quiet=True)
+    if not p.alone:
+        x0, x1, mid = p.between
+        ink.arrow(canv, Arrow((x0, mid), ((x0 + x1) / 2, mid), (x1, mid)), quiet=True)
     if arrow and p.move is not None:
         ink.arrow(canv, p.move, quiet=False)
     canv.restoreState()

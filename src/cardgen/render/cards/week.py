@@ -3,17 +3,20 @@ cues on the back."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.plan.videos import Video
+from cardgen.prepress.paper import Box
 from cardgen.render.blocks import Rule
-from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack
+from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack, Thumbed
 from cardgen.render.cards.face import Face, Variant
 from cardgen.render.cards.parts import CONTINUED, part_label, share
+from cardgen.render.figure import FigureBlock, FigureStyle
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block
 from cardgen.render.qr import QR_MIN, Beside, VideoCode
@@ -25,6 +28,14 @@ from cardgen.wording import FORM_CUES, NBSP, TIMES, count, rest_text, unit_note,
 
 CARD_VIDEO_COLUMN = 32 * MM  # the most a video code's address takes beside the cues: they keep the rest
 WIDE = 110 * MM  # a safe area this wide (landscape cards) sets each exercise as one table row and the cues in two columns
+# An exercise's figure at the left of its name and dose: the end pose alone (two poses at this size
+# would be smudges), every figure of a deck at one head size so they read as a set (the largest
+# every card has room for, down to the smallest that stays recognisable), in a column that takes
+# the widest shipped figure at that size (a Nordic curl lying forward: 13.75 head heights).
+THUMB_HEADS = (2.4 * MM, 2.0 * MM, 1.6 * MM)
+THUMB_WIDTH = 13.75  # head heights
+THUMB_GAP = 2.5 * MM
+THUMB_TEXT = 45 * MM  # beside a figure, the least width for a name, a dose on one line and its boxes
 
 
 @dataclass(frozen=True)
@@ -60,11 +71,41 @@ def shared_rest(session: SessionPlan) -> int | None:
     return rests.pop() if len(rests) == 1 else None
 
 
-def front_variants(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxColumn, width: float) -> list[Variant]:
-    """Stacked exercises (name, dose, note) or one table row each, whichever fits at the larger type
-    (neither loses anything, so neither warns); then rows without the notes, which does."""
+def _thumb(head: float) -> float:
+    return THUMB_WIDTH * head
+
+
+def figure_variant(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxColumn, width: float, head: float) -> Variant | None:
+    """The front with each exercise's figure at its left, where the card has the width for it: on a
+    portrait card stacked (name over dose), on a landscape one as table rows; None on a card too
+    narrow to keep a dose on one line beside a figure, or with no figure to show."""
+    if not any(p.exercise.figure for p in card.session.items) or width - _thumb(head) - THUMB_GAP < THUMB_TEXT:
+        return None
     wide = width >= WIDE
-    out = [Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True))]
+    return Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True, figures=head))
+
+
+def figure_head(cards: Sequence[WeekCard], plan: Plan, athlete: str | None, boxes: BoxColumn, z: CardStyles, box: Box) -> float:
+    """The head size of a deck's figures: the largest at which every card that has a figure takes
+    them at its full type; 0 when not even the smallest fits one of them. A deck reads as a set."""
+    if not cards:
+        return 0.0
+    for head in THUMB_HEADS:
+        fronts = [figure_variant(c, plan, athlete, boxes, box.width, head) for c in cards]
+        if all(v is not None and v.build(z).height(box.width) <= box.height for v in fronts):
+            return head
+    return 0.0
+
+
+def front_variants(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxColumn, width: float, head: float = 0.0) -> list[Variant]:
+    """Stacked exercises (name, dose, note) or one table row each, whichever fits at the larger type
+    (neither loses anything, so neither warns); then rows without the notes, which does. With a
+    `head` size for the deck's figures, each exercise first with its figure: the figures go,
+    without a word, before the type shrinks."""
+    wide = width >= WIDE
+    with_figures = figure_variant(card, plan, athlete, boxes, width, head) if head else None
+    out = [with_figures] if with_figures else []
+    out.append(Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True)))
     if not wide:
         out.append(Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=True, notes=True)))
     else:
@@ -98,7 +139,9 @@ def back_variants(card: WeekCard, width: float, videos: Mapping[str, Video] | No
     return coded, plain
 
 
-def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes: BoxColumn, width: float, rows: bool, notes: bool) -> Face:
+def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes: BoxColumn, width: float, rows: bool, notes: bool,
+          figures: float = 0.0) -> Face:
+    """`figures`: the head size of the exercises' figures at their left; 0 for none."""
     session, week = card.session, card.week
     rest = shared_rest(session)
     focus = [session.focus, f"{rest_text(rest)} between sets" if rest is not None else ""]
@@ -110,8 +153,9 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
         Rule(z.rule, _rule_space(z)),
     ]
     items = session.items
-    name_width = _name_column(items, z, boxes, width, rest is None) if rows else 0.0
-    if rows and not _doses_fit(items, z, boxes, width - name_width - 3 * MM):
+    text_width = width - _thumb(figures) - THUMB_GAP if figures else width
+    name_width = _name_column(items, z, boxes, text_width, rest is None) if rows else 0.0
+    if rows and not _doses_fit(items, z, boxes, text_width - name_width - 3 * MM):
         # Beside the names a dose would break inside its numbers ("998–" / "999"): under each name instead.
         rows, name_width = False, 0.0
     body: list[Block] = []
@@ -119,10 +163,13 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
         dose = DoseRow(_dose_runs(p, z, rest is None), p.sets, boxes)
         note = TextBlock(p.note, z.note) if notes and p.note else None
         name = TextBlock(p.exercise.name, z.name)
-        if rows:
-            body.append(ExerciseRow(name, dose, note, name_width, space_after=z.gap))
-        else:
-            body.append(Stack([name, dose] + ([note] if note else []), space_after=z.gap))
+        block: Block = ExerciseRow(name, dose, note, name_width) if rows else Stack([name, dose] + ([note] if note else []))
+        if figures:
+            fig = p.exercise.figure
+            thumb = FigureBlock(fig, _thumb(figures), math.inf, FigureStyle(alone=True), head=figures) if fig else None
+            block = Thumbed(thumb, block, _thumb(figures), THUMB_GAP)
+        block.space_after = z.gap
+        body.append(block)
     foot: list[Block] = [_Foot(plan.title, z)]
     if card.part[0] < card.part[1]:
         foot.insert(0, TextBlock(CONTINUED, z.note))
