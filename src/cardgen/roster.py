@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from cardgen.content.load import display_path
 from cardgen.content.messages import describe, suggest
-from cardgen.content.schema import ID_PATTERN
+from cardgen.content.model import ID_PATTERN
 from cardgen.content.yamlsource import read_yaml
 from cardgen.errors import CardgenError, ContentError, Problem
 from cardgen.glyphs import glyph_message, unprintable

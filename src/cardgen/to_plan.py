@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from cardgen.content import schema
-from cardgen.content.figure import to_figure
+from cardgen.content import model as content
 from cardgen.content.load import Library
 from cardgen.doselang import Dose
 from cardgen.equipment import have_text
@@ -24,8 +24,12 @@ from cardgen.plan.swap import swap_template, within_reach
 from cardgen.plan.videos import videos_for
 from cardgen.wording import NBSP, dose_text
 
+if TYPE_CHECKING:
+    from cardgen.content.figure import FigureSpec
+    from cardgen.figure.model import Figure
 
-def exercise(ex: schema.Exercise) -> data.Exercise:
+
+def exercise(ex: content.Exercise) -> data.Exercise:
     return data.Exercise(
         name=ex.name,
         muscles=data.Muscles(tuple(ex.muscles.primary), tuple(ex.muscles.secondary)),
@@ -46,15 +50,21 @@ def exercise(ex: schema.Exercise) -> data.Exercise:
         no_equipment=tuple(_variant(v) for v in ex.no_equipment),
         image=ex.image,
         video=ex.video,
-        figure=to_figure(ex.figure) if ex.figure is not None else None,
+        figure=_figure(ex.figure) if ex.figure is not None else None,
     )
 
 
-def _variant(v: schema.Variant) -> data.Variant:
+def _figure(spec: FigureSpec) -> Figure:
+    from cardgen.content.figure import to_figure  # the figure schema is pydantic: imported only for a figure
+
+    return to_figure(spec)
+
+
+def _variant(v: content.Variant) -> data.Variant:
     return data.Variant(v.exercise, v.name, v.note)
 
 
-def template(t: schema.PlanTemplate) -> tpl.Template:
+def template(t: content.PlanTemplate) -> tpl.Template:
     return tpl.Template(
         title=t.title,
         weeks=t.weeks,
@@ -69,20 +79,20 @@ def template(t: schema.PlanTemplate) -> tpl.Template:
     )
 
 
-def _session(key: str, s: schema.Session) -> tpl.Session:
+def _session(key: str, s: content.Session) -> tpl.Session:
     items = tuple(tpl.Item(i.exercise, rule(i.dose) if i.dose else None, i.weeks, i.note) for i in s.exercises)
     return tpl.Session(s.focus, items, s.labels(key))
 
 
-def rule(spec: schema.DoseSpec) -> tpl.DoseRule:
+def rule(spec: content.DoseSpec) -> tpl.DoseRule:
     ramp = tpl.Ramp(spec.ramp.from_, spec.ramp.to, spec.ramp.over) if spec.ramp else None
     return tpl.DoseRule(spec.fixed, ramp, dict(spec.by_week))
 
 
 def plan(
     plan_id: str,
-    t: schema.PlanTemplate,
-    exercises: Mapping[str, schema.Exercise],
+    t: content.PlanTemplate,
+    exercises: Mapping[str, content.Exercise],
     start: dt.date | None = None,
     race: dt.date | None = None,
     have: frozenset[str] | None = None,

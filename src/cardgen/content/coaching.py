@@ -6,7 +6,7 @@ file, line and field so the plan's author can look again.
 
 from __future__ import annotations
 
-from cardgen.content.schema import Exercise, Item, PlanTemplate
+from cardgen.content.model import Exercise, Item, PlanTemplate
 from cardgen.content.yamlsource import Source
 from cardgen.errors import Problem
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-
 from cardgen.content.coaching import plan_warnings
-from cardgen.content.figure import figure_problems, figure_warnings
-from cardgen.content.messages import describe, problems_from, suggest
-from cardgen.content.schema import ID_PATTERN, Exercise, PlanTemplate
+from cardgen.content.messages import describe, suggest
+from cardgen.content.model import ID_PATTERN, Exercise, PlanTemplate, read_exercise, read_plan
 from cardgen.content.yamlsource import Source, format_path, read_yaml
 from cardgen.errors import ContentError, Problem
 from cardgen.glyphs import glyph_message, unprintable
@@ -81,8 +78,8 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS, leni
     broken_plans: dict[str, Source | None] = {}
     layers: list[tuple[Path, str]] = [(over, SHIPPED)] if over is not None else []
     for folder, layer_origin in [*layers, (root, origin)]:
-        layer_ex, layer_ex_sources, layer_broken = _load_kind(folder / "exercises", Exercise, problems)
-        layer_plans, layer_plan_sources, layer_broken_plans = _load_kind(folder / "plans", PlanTemplate, problems)
+        layer_ex, layer_ex_sources, layer_broken = _load_kind(folder / "exercises", "Exercise", problems)
+        layer_plans, layer_plan_sources, layer_broken_plans = _load_kind(folder / "plans", "PlanTemplate", problems)
         # A broken file of the same id still replaces the shipped one: its own problems are reported.
         for ex_id in [*layer_ex, *layer_broken]:
             if ex_id in exercises:
@@ -144,7 +141,7 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS, leni
         *_figure_warnings(exercises, ex_sources),
     ])
     # Pictures are named relative to the content folder; later stages get them ready to open.
-    exercises = {k: ex.model_copy(update={"image": str((ex_roots[k] / ex.image).resolve())}) if ex.image else ex for k, ex in exercises.items()}
+    exercises = {k: replace(ex, image=str((ex_roots[k] / ex.image).resolve())) if ex.image else ex for k, ex in exercises.items()}
     sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
     # A left-out plan keeps its source, so its warning stays with it (Library.warnings_for).
     origins = {k: v for k, v in origins.items() if k in sources}
@@ -193,8 +190,11 @@ def _walk(data: object, pattern: tuple, path: tuple):
         yield from _walk(data[head], rest, path + (head,))
 
 
-def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
-    items: dict[str, BaseModel] = {}
+_FAST = {"Exercise": read_exercise, "PlanTemplate": read_plan}
+
+
+def _load_kind(folder: Path, kind: str, problems: list[Problem]):
+    items: dict[str, object] = {}
     sources: dict[str, Source] = {}
     broken: dict[str, Source | None] = {}  # files that exist but have problems of their own (and their YAML, if it parsed)
     if not folder.is_dir():
@@ -222,14 +222,31 @@ def _load_kind(folder: Path, model: type[BaseModel], problems: list[Problem]):
             problems.append(Problem(shown, source.line_of(()), "", f"expected a mapping of fields, found {found_what}"))
             continue
         broken[item_id] = source
-        problems += unprintable_fields(source)
-        try:
-            items[item_id] = model.model_validate(source.data)
+        found = unprintable_fields(source)
+        problems += found
+        item: object | None = None if found else _FAST[kind](source.data)
+        if item is None:
+            item, said = _validate(kind, source)
+            problems += said
+        if item is not None:
+            items[item_id] = item
             sources[item_id] = source
             del broken[item_id]
-        except ValidationError as exc:
-            problems += problems_from(exc.errors(), source, model)
     return items, sources, broken
+
+
+def _validate(kind: str, source: Source) -> tuple[object | None, list[Problem]]:
+    """The schema's reading of a file the fast reader declined: the model, or what is wrong with it."""
+    from pydantic import ValidationError
+
+    from cardgen.content import schema
+    from cardgen.content.messages import problems_from
+
+    model = getattr(schema, kind)
+    try:
+        return schema.to_plain(model.model_validate(source.data)), []
+    except ValidationError as exc:
+        return None, problems_from(exc.errors(), source, model)
 
 
 def unprintable_fields(source: Source, data: object = None, path: tuple = ()) -> list[Problem]:
@@ -264,6 +281,8 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
     if ex.image is not None and (trouble := _picture_problem(ex.image, root)):
         out.append(Problem(source.file, source.line_of(("image",)), "image", trouble))
     if ex.figure is not None:
+        from cardgen.content.figure import figure_problems  # pydantic: imported only for a figure
+
         for where, message in figure_problems(ex.figure):
             at = ("figure", *where)
             out.append(Problem(source.file, source.line_of(at), format_path(at), message))
@@ -278,6 +297,8 @@ def _figure_warnings(exercises: dict[str, Exercise], sources: dict[str, Source])
     out = []
     for ex_id, ex in exercises.items():
         if ex.figure is not None:
+            from cardgen.content.figure import figure_warnings  # pydantic: imported only for a figure
+
             source = sources[ex_id]
             out += [Problem(source.file, source.line_of(("figure",)), "figure", message) for message in figure_warnings(ex.figure)]
     return out

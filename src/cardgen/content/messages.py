@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Sequence, Sized
-
-from pydantic import BaseModel
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING
 
 from cardgen.content.yamlsource import Path_, Source, format_path
 from cardgen.errors import Problem
+
+if TYPE_CHECKING:  # pydantic is imported only when a file has problems to explain (see model.py)
+    from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -104,6 +106,8 @@ def suggest(word: str, choices) -> str:
 
 def fields_at(model: type, loc: tuple) -> list[str]:
     """The field names a schema allows at `loc`, to list them beside an unknown field."""
+    from pydantic import BaseModel
+
     t: object = model
     for part in loc:
         t = _unwrap(t)

@@ -1,4 +1,9 @@
-"""The two content formats, as strict schemas. docs/content-format.md describes them for coaches."""
+"""The two content formats, as strict schemas. docs/content-format.md describes them for coaches.
+
+The judge of what is valid and the source of every message about it. A build reads its valid
+files through the plain models of `model.py` without importing this module (and pydantic); a file
+they decline comes here, and `to_plain` turns what the schema accepts into those same models.
+"""
 
 from __future__ import annotations
 
@@ -16,24 +21,30 @@ from pydantic import (
     model_validator,
 )
 
+from cardgen.content import model
 from cardgen.content.figure import FigureSpec
+from cardgen.content.model import (  # noqa: F401  (the limits and ids, here too for those who read the schema)
+    ID_PATTERN,
+    KIND_REST,
+    KINDS,
+    LONGEST,
+    MAX_ALTERNATIVES,
+    MAX_CUES,
+    MAX_EQUIPMENT,
+    MAX_EXERCISES,
+    MAX_MISTAKES,
+    MAX_MUSCLES,
+    MAX_PER_WEEK,
+    MAX_REST,
+    MAX_STEPS,
+    MIN_CUES,
+    SESSION_KEY,
+    Kind,
+)
 from cardgen.content.urls import video_url
 from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-# -- Limits -------------------------------------------------------------------------------------
-# What every product is laid out for, on both papers and every card size (docs/content-format.md,
-# "Limits"; tests/stress/matrix.py finds where each product breaks). Content past them is refused
-# here, with the limit and what to do, so that nothing beyond them reaches the layout.
-MAX_EXERCISES = 10  # per session: the session table and a pocket card's front
-MAX_PER_WEEK = 7  # sessions a week, each repeat of per_week counted
-MAX_STEPS = 10
-MAX_MISTAKES = 8
-MAX_ALTERNATIVES = 5  # in each of easier, harder, no_equipment
-MAX_MUSCLES = 10
 
 
 def _chars(n: int, what: str, advice: str):
@@ -59,40 +70,23 @@ _REQUIRED = StringConstraints(strip_whitespace=True, min_length=1)
 _OPTIONAL = StringConstraints(strip_whitespace=True)
 
 # A note sits in a table cell or under a heading; a paragraph of it would not fit on a page.
-Note = Annotated[str, _OPTIONAL, _chars(240, "a note", "keep it to a sentence or two")]
-Name = Annotated[str, _REQUIRED, _chars(80, "a name", "keep the full name for the purpose or the steps")]
-Line = Annotated[str, _REQUIRED, _chars(60, "an entry", "shorten it")]
-Purpose = Annotated[str, _REQUIRED, _chars(300, "the purpose", "say what the exercise is for in one or two sentences")]
-Setup = Annotated[str, _OPTIONAL, _chars(600, "the setup", "move the rest into the steps")]
-Step = Annotated[str, _REQUIRED, _chars(300, "a step", "split it into two steps")]
-Cue = Annotated[str, _REQUIRED, _chars(100, "a form cue", "a cue is a short check, like 'Knee over the second toe'")]
-Mistake = Annotated[str, _REQUIRED, _chars(300, "a mistake", "say it in a sentence or two")]
-Focus = Annotated[str, _REQUIRED, _chars(80, "a session's focus", "say it in a few words, like 'Glutes and hips'")]
-PhaseName = Annotated[str, _REQUIRED, _chars(40, "a phase name", "name it in a word or two, like 'Deload'")]
-Title = Annotated[str, _REQUIRED, _chars(100, "the title", "move the rest into the subtitle")]
-Subtitle = Annotated[str, _OPTIONAL, _chars(120, "the subtitle", "move the rest into 'about'")]
-About = Annotated[str, _OPTIONAL, _chars(1500, "'about'", "it is a short paragraph for the how-to page")]
+Note = Annotated[str, _OPTIONAL, _chars(LONGEST["note"], "a note", "keep it to a sentence or two")]
+Name = Annotated[str, _REQUIRED, _chars(LONGEST["name"], "a name", "keep the full name for the purpose or the steps")]
+Line = Annotated[str, _REQUIRED, _chars(LONGEST["line"], "an entry", "shorten it")]
+Purpose = Annotated[str, _REQUIRED, _chars(LONGEST["purpose"], "the purpose", "say what the exercise is for in one or two sentences")]
+Setup = Annotated[str, _OPTIONAL, _chars(LONGEST["setup"], "the setup", "move the rest into the steps")]
+Step = Annotated[str, _REQUIRED, _chars(LONGEST["step"], "a step", "split it into two steps")]
+Cue = Annotated[str, _REQUIRED, _chars(LONGEST["cue"], "a form cue", "a cue is a short check, like 'Knee over the second toe'")]
+Mistake = Annotated[str, _REQUIRED, _chars(LONGEST["mistake"], "a mistake", "say it in a sentence or two")]
+Focus = Annotated[str, _REQUIRED, _chars(LONGEST["focus"], "a session's focus", "say it in a few words, like 'Glutes and hips'")]
+PhaseName = Annotated[str, _REQUIRED, _chars(LONGEST["phase"], "a phase name", "name it in a word or two, like 'Deload'")]
+Title = Annotated[str, _REQUIRED, _chars(LONGEST["title"], "the title", "move the rest into the subtitle")]
+Subtitle = Annotated[str, _OPTIONAL, _chars(LONGEST["subtitle"], "the subtitle", "move the rest into 'about'")]
+About = Annotated[str, _OPTIONAL, _chars(LONGEST["about"], "'about'", "it is a short paragraph for the how-to page")]
 DoseText = Annotated[Dose, BeforeValidator(parse_dose)]
 Weeks = Annotated[tuple[int, ...], BeforeValidator(parse_weeks)]
 # Rest between sets in seconds: 10 minutes is far beyond any strength programme, so more is a typo.
-Seconds = Annotated[int, Field(ge=0, le=600)]
-
-# What an exercise demands of the body, which decides how long to rest between its sets.
-Kind = Literal["power", "heavy", "eccentric", "strength", "stability"]
-KINDS: tuple[str, ...] = ("power", "heavy", "eccentric", "strength", "stability")
-
-# Default rest between sets by kind, in seconds (an exercise's `rest:` overrides it). Why these:
-# - power 90 s: jumps, hops and swings are only worth doing fresh; a set lasts a few seconds, and
-#   plyometric guidance rests 1:5 to 1:10 work to rest, i.e. 60-120 s for short sets.
-# - heavy 150 s: loaded lifts at 6 reps or fewer need 2-3 min (NSCA: 2-5 min for strength) for the
-#   next set to be as good; 150 s is the low end a busy runner will actually wait.
-# - eccentric 120 s: Nordic curls and slow lowering damage the muscle most per rep; full rest keeps
-#   every rep slow and controlled rather than a fall.
-# - strength 60 s: moderate reps (8-15) at bodyweight or light load; 60 s keeps form from slipping
-#   while the session stays about 30 minutes.
-# - stability 30 s: trunk, isometric and activation work is low-load; the seeds rest 30 s.
-KIND_REST: dict[str, int] = {"power": 90, "heavy": 150, "eccentric": 120, "strength": 60, "stability": 30}
-
+Seconds = Annotated[int, Field(ge=0, le=MAX_REST)]
 
 class Strict(BaseModel):
     # Unknown keys are errors: a typo such as "cue:" must not silently drop the cues.
@@ -122,7 +116,7 @@ class Variant(Strict):
 class Exercise(Strict):
     name: Name
     muscles: Muscles
-    equipment: Annotated[list[Line], _items(8, "equipment has", "entries", "list what the exercise cannot be done without")] = []
+    equipment: Annotated[list[Line], _items(MAX_EQUIPMENT, "equipment has", "entries", "list what the exercise cannot be done without")] = []
     kind: Kind = "strength"
     counted: Literal["reps", "seconds", "steps"] = "reps"
     per_side: bool = False
@@ -130,7 +124,7 @@ class Exercise(Strict):
     setup: Setup = ""
     steps: Annotated[list[Step], Field(min_length=1), _items(MAX_STEPS, "an exercise has", "steps", "merge steps, or make it two exercises")]
     # 3-6 is the aim; 8 still lays out. A cue is ticked on a card's back and in the session table.
-    cues: list[Cue] = Field(min_length=3, max_length=8)
+    cues: list[Cue] = Field(min_length=MIN_CUES, max_length=MAX_CUES)
     key_cues: int = Field(default=2, ge=1, le=3)
     mistakes: Annotated[list[Mistake], _items(MAX_MISTAKES, "an exercise lists", "mistakes", "keep the commonest")] = []
     easier: Annotated[list[Variant], _items(MAX_ALTERNATIVES, "easier lists", "alternatives", "keep the best")] = []
@@ -147,10 +141,7 @@ class Exercise(Strict):
     def _video(cls, text: str | None) -> str | None:
         return None if text is None else video_url(text.strip())
 
-    @property
-    def rest_seconds(self) -> int:
-        """The rest between sets this exercise asks for: its own, else its kind's default."""
-        return KIND_REST[self.kind] if self.rest is None else self.rest
+    rest_seconds = model.Exercise.rest_seconds
 
 
 class Ramp(Strict):
@@ -210,14 +201,7 @@ class Session(Strict):
     per_week: int = Field(default=1, ge=1, le=3)  # each time gets its own tick box, card and log
     exercises: Annotated[list[Item], Field(min_length=1), _items(MAX_EXERCISES, "a session has", "exercises", "split it into two sessions")]
 
-    def labels(self, key: str) -> tuple[str, ...]:
-        """What each time the session is done in a week is called: A; or A1, A2; Lower 1; Day 1 (2)."""
-        if self.per_week == 1:
-            return (key,)
-        if key[-1].isdigit():
-            return tuple(f"{key} ({n})" for n in range(1, self.per_week + 1))
-        gap = "" if len(key) == 1 else " "
-        return tuple(f"{key}{gap}{n}" for n in range(1, self.per_week + 1))
+    labels = model.Session.labels
 
 
 def _rest_by_kind(value: object) -> object:
@@ -279,6 +263,18 @@ class PlanTemplate(Strict):
     @classmethod
     def _session_keys(cls, value: dict[str, Session]) -> dict[str, Session]:
         for key in value:
-            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 ]{0,11}", key):
+            if not re.fullmatch(SESSION_KEY, key):
                 raise ValueError(f"session names are short labels like 'A' or 'Day 1', found {key!r}")
         return value
+
+
+def to_plain(value: object) -> object:
+    """What the schema accepted, as the plain models of model.py (the objects a build works with); a
+    figure stays as the figure schema read it (content/figure.py works with it)."""
+    if isinstance(value, BaseModel) and (kind := getattr(model, type(value).__name__, None)) is not None:
+        return kind(**{name: to_plain(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
