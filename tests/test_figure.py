@@ -253,3 +253,20 @@ def test_an_item_kept_to_one_pose_is_not_under_the_other():
     start, end = place(figure, figure.start), place(figure, figure.end)
     assert start.supports == () and start.tops == {"right-foot": 0.0, "left-foot": 0.0}
     assert len(end.supports) == 1 and pair(figure).start_shapes == ()
+
+
+def test_a_named_point_gets_its_arrow_for_a_short_move_the_default_does_not():
+    stand = Pose(90, Limbs(hip=5), Limbs(hip=5), contact=("right-foot", "left-foot"))
+    step = Pose(90, Limbs(hip=16), Limbs(hip=5), contact=("right-foot", "left-foot"))
+    assert pair(Figure(stand, step, view="front")).move is None  # the foot travels about 0.7 head heights
+    assert pair(Figure(stand, step, view="front", moves="right-ankle")).move is not None
+
+
+def test_the_example_exercise_of_a_new_workspace_has_a_figure_that_rests_as_written():
+    import yaml
+
+    from cardgen.content.figure import FigureSpec, figure_problems, figure_warnings
+    from cardgen.workspace import _EXERCISE
+
+    spec = FigureSpec.model_validate(yaml.safe_load(_EXERCISE)["figure"])
+    assert figure_problems(spec) == [] and figure_warnings(spec) == []

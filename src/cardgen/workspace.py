@@ -43,6 +43,20 @@ harder:
   - name: Eyes closed
     note: Close your eyes for the last ten seconds of each hold.
 dose: 3 x 30 s
+# The pictogram on the exercise's page: the start and end positions as joint angles (content-format.md,
+# "Figures"). Seen from the side, facing right: standing on the right leg, the left knee lifts.
+figure:
+  working: right
+  start:
+    trunk: 90
+    right: {hip: 0, knee: 0, ankle: 0, shoulder: -25, elbow: 110}
+    left: same
+    contact: [right-foot, left-foot]
+  end:
+    trunk: 90
+    right: {hip: 0, knee: 0, ankle: 0, shoulder: -25, elbow: 110}
+    left: {hip: 65, knee: 85, ankle: -20, shoulder: -25, elbow: 110}
+    contact: [right-foot]
 """
 
 _PLAN = """\

@@ -16,6 +16,7 @@ MARGIN = 0.25  # around the pair: the strokes' round caps
 _MOVERS = ("hips", "shoulders", "head", "right-hand", "left-hand", "right-knee", "left-knee", "right-ankle", "left-ankle")
 _SHORTEN = 0.45  # the arrow stops short of both positions of the point, so it touches nothing
 _MIN_MOVE = 1.0  # a point moving less than this gets no arrow: it would be a dot
+_MIN_ASKED = 0.5  # unless the figure names it (`moves`): a short step sideways is the whole move
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,13 @@ def _bounds(body: Body, items: list[Shape]) -> tuple[float, float, float, float]
 
 
 def _anchor(figure: Figure) -> str:
-    """The point both poses share a position at: a contact kept from start to end (a planted foot),
-    else the hips."""
+    """The point both poses share a position at: a contact kept from start to end (a planted foot; not
+    one on the side that `moves`), else the hips."""
     kept = [c for c in figure.start.contact if c in figure.end.contact]
+    if figure.moves is not None:
+        # Not the moving foot itself: a step out to the side moves from the foot that stays.
+        limb = figure.moves.split("-")[0] if "-" in figure.moves else None
+        kept = [c for c in kept if limb is None or not c.startswith(limb + "-")] or kept
     return kept[0] if kept else "hips"
 
 
@@ -88,7 +93,7 @@ def pair(figure: Figure) -> Pair:
     start_dx = MARGIN - sx0
     end_dx = start_dx + sx1 + GAP - ex0
     point = mover(figure, start, end)
-    move = _arrow(start.body[point], end.body[point], end.body)
+    move = _arrow(start.body[point], end.body[point], end.body, _MIN_ASKED if figure.moves else _MIN_MOVE)
     if move is not None:
         move = Arrow(*((x + end_dx, y) for x, y in (move.a, move.c, move.b)))
     bottom = min(0.0, sy0, ey0) - MARGIN
@@ -141,11 +146,11 @@ def _curve(a: Point, c: Point, b: Point, n: int = 16) -> list[Point]:
     return [at(i / n) for i in range(n + 1)]
 
 
-def _arrow(p0: Point, p1: Point, body: Body) -> Arrow | None:
+def _arrow(p0: Point, p1: Point, body: Body, least: float = _MIN_MOVE) -> Arrow | None:
     """The point's path from where it was to where it is, beside the end pose: of a few offsets and
     bends, the one that keeps furthest from the body's lines and above the ground."""
     length = math.dist(p0, p1)
-    if length < _MIN_MOVE:
+    if length < least:
         return None
     ux, uy = (p1[0] - p0[0]) / length, (p1[1] - p0[1]) / length
     nx, ny = -uy, ux

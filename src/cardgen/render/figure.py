@@ -116,17 +116,23 @@ def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, s
     canv.translate(x, y - p.bottom * scale)
     canv.setLineCap(1)
     canv.setLineJoin(1)
+    ink = _Ink(theme, colour, line, scale)
+    # The end pose alone is a thumbnail where the pair would be a smudge (a card).
+    poses = [*([(p.start.body, p.start_shapes, p.start_dx)] if not p.alone else []), (p.end.body, p.end_shapes, p.end_dx)]
+    # A mat lies on the floor: under the ground line, which runs on unbroken across it.
+    for _, items, dx in poses:
+        for s in items:
+            if s.role == MAT:
+                ink.shape(canv, s, dx)
     # The ground: one thin line under both poses.
     canv.setStrokeColorRGB(*theme.ink)
     canv.setLineWidth(max(MIN_LINE, line * 0.3))
     canv.line(0, 0, p.width * scale, 0)
-    ink = _Ink(theme, colour, line, scale)
-    poses = [(p.start.body, p.start_shapes, p.start_dx)] if not p.alone else []
-    for body, items, dx in [*poses, (p.end.body, p.end_shapes, p.end_dx)]:
+    for body, items, dx in poses:
         canv.saveState()
         canv.translate(dx * scale, 0)
         for s in items:
-            if s.behind:
+            if s.behind and s.role != MAT:
                 ink.shape(canv, s)
         _body(canv, ink, figure, body)
         for s in items:
@@ -164,7 +170,13 @@ class _Ink:
             canv.setFillColorRGB(*fill)
         canv.drawPath(path, stroke=1 if width > 0 else 0, fill=1 if fill is not None else 0)
 
-    def shape(self, canv, shape: Shape) -> None:
+    def shape(self, canv, shape: Shape, dx: float = 0.0) -> None:
+        if dx:
+            canv.saveState()
+            canv.translate(dx * self.scale, 0)
+            self.shape(canv, shape)
+            canv.restoreState()
+            return
         s = self.scale
         if shape.role == BAND:
             rgb = self.accent
