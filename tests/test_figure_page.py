@@ -158,3 +158,20 @@ def test_no_shipped_exercise_page_runs_on(built, key):
     _, pdfs = built[key]
     with pdfplumber.open(io.BytesIO(pdfs["booklet.pdf"])) as pdf:
         assert not any("(continued)" in (p.extract_text() or "") for p in pdf.pages)
+
+
+def test_a_photo_and_a_figure_stand_side_by_side(figures):
+    from PIL import Image
+
+    photo = figures.root / "images" / "walk.jpg"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (600, 400), (90, 140, 200)).save(photo)
+    figures.edit("exercises/band-walk.yaml", "dose: 3 x 10 steps\n", "dose: 3 x 10 steps\nimage: images/walk.jpg\n")
+    with pdfplumber.open(io.BytesIO(booklet(figures))) as pdf:
+        page = exercise_page(pdf, "Band walk")
+        (image,) = page.images
+        x0, top, x1, bottom = figure_box(page)
+        assert x0 > image["x1"]  # beside the photo, to its right
+        assert abs(bottom - image["bottom"]) < 6  # standing on the photo's bottom line (its feet: 2 mm)
+        _, right = frame_of(page)
+        assert x1 <= right + 0.5

@@ -16,7 +16,8 @@ BAND = "band"
 PARTNER = "partner"
 MAT = "mat"
 THIN = 0.5  # an outline's stroke, of the limbs': equipment is quieter than the body
-CEILING = 8.6  # where straps from above hang from
+CEILING = 8.6  # how high a wall reaches: above a standing head
+STRAP = 3.6  # a suspension strap above the foot
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,16 @@ def _item(figure: Figure, placed: Placed, item: Item) -> list[Shape]:
     if name == "partner":
         return _partner(placed, p)
     if name == "suspension":
-        return [Shape("line", (p, (p[0], CEILING)), weight=0.6), Shape("circle", (p,), radius=0.24, weight=0.6, behind=False)]
+        # Straps from one anchor above the outstretched foot (of every strap of the pose), drawn up to
+        # a short bar, not to the ceiling, so that the pose keeps its size.
+        feet = [b[f"{side}-ankle"] for side in ("right", "left")] if item.at == "feet" else [p]
+        held = [_at(placed, i.at) for i in in_pose(figure, placed.pose) if i.item == "suspension" and i.at is not None]
+        held += [b[f"{side}-ankle"] for i in in_pose(figure, placed.pose) if i.item == "suspension" and i.at == "feet" for side in ("right", "left")]
+        hips = b["hips"][0]
+        ax = max(held, key=lambda f: abs(f[0] - hips))[0]
+        anchor = (ax, max(f[1] for f in held) + STRAP)
+        bar = Shape("line", ((ax - 0.35, anchor[1]), (ax + 0.35, anchor[1])), weight=1.0)
+        return [bar, *(Shape("line", (f, anchor), weight=0.6) for f in feet), *(Shape("circle", (f,), radius=0.24, weight=0.6, behind=False) for f in feet)]
     return []
 
 

@@ -281,3 +281,21 @@ class FigureBeside(Block):
     def paint(self, ctx: DrawContext) -> None:
         draw_stack(ctx, self.left, 0, self.height, self.width - self.col - self.gap)
         self.figure.draw(ctx, self.width - self.col, self.height - self.figure.height, self.col)
+
+
+class Row(Block):
+    """A block of its own width (a photo) with the figure beside it in the width left, both standing
+    on one line: the photo shows a moment of the move, the figure its start and end."""
+
+    def __init__(self, first: Block, own_width: float, figure: FigureBlock, gap: float, space_after: float = 0.0):
+        self.first, self.own, self.figure, self.gap = first, own_width, figure, gap
+        self.space_after = space_after
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        self.width = width
+        self.height = max(self.first.measure(self.own), self.figure.measure(width - self.own - self.gap))
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        self.first.draw(ctx, 0, 0, self.own)
+        self.figure.draw(ctx, self.own + self.gap, 0, self.width - self.own - self.gap)

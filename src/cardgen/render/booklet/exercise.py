@@ -8,7 +8,7 @@ from typing import Any
 from cardgen.plan.model import Plan
 from cardgen.render.blocks import NoteLines, TickList, exercise_anchor
 from cardgen.render.booklet.front import NOTE_SPACING
-from cardgen.render.figure import FigureBeside, FigureBlock, FigureStyle, aspect
+from cardgen.render.figure import FigureBeside, FigureBlock, FigureStyle, Row, aspect
 from cardgen.render.flow import ListBlock, RichText, TextBlock
 from cardgen.render.layout import Block, Columns, Mark, fits_one_page
 from cardgen.render.picture import ImageBlock
@@ -42,7 +42,7 @@ def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict
     if ex.figure is None:
         tries = plain
     else:
-        ways = (UNDER,) if aspect(ex.figure) > WIDE else (BESIDE, UNDER)
+        ways = (UNDER,) if aspect(ex.figure) > WIDE or ex.image else (BESIDE, UNDER)
         sizes = ((1.0, tall), (0.8, tall), (0.8, mid), (0.6, mid), (0.6, low), (0.6, least))
         tries = [(factor, height, way) for factor, height in sizes for way in ways] + plain
     for factor, height, way in tries:
@@ -75,12 +75,15 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, in
         out.append(FigureBeside(head, _figure(ex, figure_height), gap=FIGURE_GAP))
     else:
         out += head
-    if way == UNDER or (way == BESIDE and video):
+    if ex.image and way is not None:
+        # A coach's photo shows a moment of the move, the figure its start and end: side by side.
+        photo = ImageBlock(ex.image, *PHOTO)
+        out.append(Row(photo, photo.iw, _figure(ex, figure_height), gap=FIGURE_GAP, space_after=GAP))
+    elif way == UNDER or (way == BESIDE and video):
         # Under the purpose: a wide, low pose would squeeze it into a narrow column, and on a full
         # page the purpose's lines are worth more than the figure's width.
         out.append(_figure(ex, figure_height, space_after=GAP))
-    if ex.image:
-        # A coach's photo shows a moment of the move; the figure, its start and end: both print.
+    elif ex.image:
         out.append(ImageBlock(ex.image, *PHOTO, space_after=GAP))
     if ex.setup:
         out += [TextBlock("Set up", st.h3), TextBlock(ex.setup, st.body)]
