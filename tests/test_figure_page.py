@@ -141,6 +141,10 @@ def test_a_coachs_figure_keeps_the_page_to_one_page(figures):
 SHIPPED_FIGURES = sorted(k for k, ex in LIBRARY.exercises.items() if ex.figure is not None)
 
 
+def test_every_shipped_exercise_has_a_figure():
+    assert sorted(k for k, ex in LIBRARY.exercises.items() if ex.figure is None) == []
+
+
 @pytest.mark.parametrize("ex_id", SHIPPED_FIGURES or [pytest.param(None, marks=pytest.mark.skip(reason="no shipped figures yet"))])
 def test_every_shipped_figure_rests_on_its_supports_and_nothing_goes_below_ground(ex_id):
     figure = exercise(LIBRARY.exercises[ex_id]).figure
