@@ -76,6 +76,12 @@ def test_a_merge_key_with_an_override_is_legal(content):
     assert [e.exercise for e in plan.sessions["B"].exercises] == ["glute-bridge", "side-plank"]
 
 
+@pytest.mark.parametrize(("text", "line"), [("name: Walk\n?\n  primary: [glutes]\n", 3), ("name: Walk\n? [a, b]\n: 3\n", 2)])
+def test_a_complex_key_is_refused_with_its_line(content, text, line):
+    (content.root / "exercises" / "band-walk.yaml").write_text(text, encoding="utf-8")
+    assert quick(content) == [f"{EX}:{line}: a list or a mapping stands where a field name should be (a '?' makes one): write each field as name: value"]
+
+
 def test_a_repeated_field_is_still_reported(content):
     content.edit("exercises/band-walk.yaml", "name: Band walk\n", "name: Band walk\nname: Walk\n")
     assert any(p.endswith(": name: this field is given twice") for p in content.problems())

@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from cardgen.content.load import load_library
 from cardgen.content.yamlsource import read_yaml
@@ -48,6 +48,7 @@ def test_any_week_selection_parses_or_says_why(text):
 
 @FAST
 @given(st.text(YAML_CHARS, max_size=300))
+@example("name: Bridge\n?\n  primary: [glutes]\ndose: 3 x 12\n")  # a complex key: once a TypeError
 def test_any_file_reads_or_gives_problems(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("y") / "x.yaml"
     path.write_text(text, encoding="utf-8")

@@ -75,7 +75,7 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
 
     try:
         source.data = _parse(text, _Loader, index)
-    except _TooBig as exc:
+    except _Refused as exc:
         return None, [Problem(display, exc.line, "", exc.message)]
     except RecursionError:
         return None, [too_deep]
@@ -134,7 +134,9 @@ def _indented_under_a_value(text: str, index: int) -> bool:
     return indent > len(above) - len(above.lstrip(" ")) and bool(value) and value[0] not in "|>"
 
 
-class _TooBig(Exception):
+class _Refused(Exception):
+    """A file refused before it is built into values: too big, too deep, or a key that is no field name."""
+
     def __init__(self, line: int, message: str):
         self.line, self.message = line, message
 
@@ -155,16 +157,19 @@ def _parse(text: str, loader_class, before_construct: Callable[[yaml.Node], None
 def _index(node: yaml.Node, path: Path_, source: Source, problems: list[Problem], budget: list[int]) -> None:
     budget[0] -= 1
     if budget[0] < 0:
-        raise _TooBig(node.start_mark.line + 1, f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded")
+        raise _Refused(node.start_mark.line + 1, f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded")
     if len(path) > MAX_DEPTH:
-        raise _TooBig(node.start_mark.line + 1, f"the file nests lists or mappings more than {MAX_DEPTH} levels deep")
+        raise _Refused(node.start_mark.line + 1, f"the file nests lists or mappings more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         seen: set[object] = set()
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue  # `<<: *base`: the fields it brings in were indexed where they were written
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                # `? [a, b]`, or a lone `?` over an indented mapping: YAML's complex keys, never a field name.
+                raise _Refused(line, "a list or a mapping stands where a field name should be (a '?' makes one): write each field as name: value")
+            key = key_node.value
             if key in seen:
                 # PyYAML silently keeps the last value; a repeated key is almost always a mistake.
                 problems.append(Problem(source.file, line, format_path(path + (key,)), "this field is given twice"))
