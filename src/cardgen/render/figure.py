@@ -179,7 +179,9 @@ class _Ink:
             return
         s = self.scale
         if shape.role == BAND:
-            rgb = self.accent
+            # Lighter than the legs it rings: in the legs' own ink a band between the knees reads as
+            # part of the figure (a letter A), not as a thing around it.
+            rgb = _tint(self.accent, 0.55) if self.colour else _grey(GREY_ITEM)
         elif shape.role == PARTNER:
             rgb = _grey(GREY_FAR)
         else:
