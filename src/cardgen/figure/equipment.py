@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from cardgen.figure.geometry import CLEAR, Point, along, direction
+from cardgen.figure.geometry import CLEAR, HEAD, Point, along, direction
 from cardgen.figure.model import Figure, Item
 from cardgen.figure.place import Placed, in_pose
 
@@ -95,7 +95,10 @@ def _item(figure: Figure, placed: Placed, item: Item) -> list[Shape]:
         return [Shape("poly", _box(min(xs) - 0.4, max(xs) + 0.4, 0.0, 0.12), role=MAT, fill=True, weight=0.0)]
     if name == "wall":
         assert item.behind is not None
-        x = b[item.behind][0] + math.copysign(CLEAR + 0.06, direction(_back(placed))[0])
+        back = math.copysign(1.0, direction(_back(placed))[0])
+        # Behind the point it touches and behind the head too: a head that overhangs the shoulders
+        # (a lean, a tilt) would otherwise be drawn through the wall.
+        x = max(b[item.behind][0] * back + CLEAR + 0.06, b["head"][0] * back + HEAD / 2 + 0.02) * back
         return [Shape("line", ((x, 0.0), (x, CEILING)), weight=THIN * 1.4)]
     if item.at is None:
         return []
