@@ -25,7 +25,7 @@ from cardgen.plan.videos import videos_for
 from cardgen.wording import NBSP, dose_text
 
 if TYPE_CHECKING:
-    from cardgen.content.figure import FigureSpec
+    from cardgen.content.model import FigureSpec
     from cardgen.figure.model import Figure
 
 
@@ -55,7 +55,7 @@ def exercise(ex: content.Exercise) -> data.Exercise:
 
 
 def _figure(spec: FigureSpec) -> Figure:
-    from cardgen.content.figure import to_figure  # the figure schema is pydantic: imported only for a figure
+    from cardgen.content.figure_checks import to_figure
 
     return to_figure(spec)
 

@@ -281,7 +281,7 @@ def _check_exercise(ex_id: str, ex: Exercise, exercises, broken, source: Source,
     if ex.image is not None and (trouble := _picture_problem(ex.image, root)):
         out.append(Problem(source.file, source.line_of(("image",)), "image", trouble))
     if ex.figure is not None:
-        from cardgen.content.figure import figure_problems  # pydantic: imported only for a figure
+        from cardgen.content.figure_checks import figure_problems
 
         for where, message in figure_problems(ex.figure):
             at = ("figure", *where)
@@ -297,7 +297,7 @@ def _figure_warnings(exercises: dict[str, Exercise], sources: dict[str, Source])
     out = []
     for ex_id, ex in exercises.items():
         if ex.figure is not None:
-            from cardgen.content.figure import figure_warnings  # pydantic: imported only for a figure
+            from cardgen.content.figure_checks import figure_warnings
 
             source = sources[ex_id]
             out += [Problem(source.file, source.line_of(("figure",)), "figure", message) for message in figure_warnings(ex.figure)]

@@ -13,16 +13,15 @@ the schema on the shipped library, the stress content and generated variations.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from cardgen.content.urls import video_url
 from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, parse_dose, parse_weeks
-
-if TYPE_CHECKING:
-    from cardgen.content.figure import FigureSpec
+from cardgen.figure import model as figure
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -81,6 +80,43 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class LimbsSpec:
+    hip: float
+    knee: float
+    ankle: float
+    shoulder: float
+    elbow: float
+
+
+@dataclass(frozen=True)
+class PoseSpec:
+    trunk: float
+    right: LimbsSpec
+    left: LimbsSpec | None  # None: `same` as the right
+    neck: float = 0
+    contact: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    item: str
+    under: str | None = None
+    at: str | None = None
+    behind: str | None = None
+    pose: str | None = None  # only in that pose; default both
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    start: PoseSpec
+    end: PoseSpec
+    view: str = "side"
+    working: str = "both"
+    moves: str | None = None
+    equipment: list[ItemSpec] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Exercise:
     name: str
     muscles: Muscles
@@ -101,9 +137,7 @@ class Exercise:
     rest: int | None = None  # seconds between sets; default: the kind's (KIND_REST)
     image: str | None = None
     video: str | None = None  # a demonstration's https address: a QR code on its page and card backs
-    # The pictogram, as the figure schema read it (content/figure.py): a file with a figure is always
-    # read by the schema (the fast reader declines it), so this is pydantic's FigureSpec or None.
-    figure: FigureSpec | None = None
+    figure: FigureSpec | None = None  # the pictogram: start and end poses (content/figure.py)
 
     @property
     def rest_seconds(self) -> int:
@@ -287,7 +321,7 @@ def _variant(data: object) -> Variant:
 _EXERCISE_REQUIRED = ("name", "muscles", "purpose", "steps", "cues", "dose")
 _EXERCISE_OPTIONAL = (
     "equipment", "kind", "counted", "per_side", "setup", "key_cues", "mistakes", "easier", "harder", "no_equipment",
-    "rest", "image", "video",
+    "rest", "image", "video", "figure",
 )
 
 
@@ -324,6 +358,72 @@ def _exercise(data: object) -> Exercise:
         rest=_optional(d.get("rest"), lambda v: _int(v, 0, MAX_REST)),
         image=_optional(d.get("image"), _plain_str),
         video=video,
+        figure=_optional(d.get("figure"), _figure),
+    )
+
+
+# As content/figure.py: angles are numbers (a whole number is read as a float), checked against their
+# view's range by figure_checks.py; points and items are names the figure knows.
+MAX_CONTACTS, MAX_ITEMS = 8, 6
+
+
+def _angle(value: object) -> float:
+    if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]
+        raise _Decline
+    return float(value)  # type: ignore[arg-type]
+
+
+def _point(value: object) -> str:
+    if type(value) is not str or value not in figure.POINTS:
+        raise _Decline
+    return value
+
+
+def _limbs(data: object) -> LimbsSpec:
+    d = _fields(data, figure.JOINTS, ())
+    return LimbsSpec(*(_angle(d[joint]) for joint in figure.JOINTS))
+
+
+def _pose(data: object) -> PoseSpec:
+    d = _fields(data, ("trunk", "right", "left"), ("neck", "contact"))
+    left = d["left"]
+    if isinstance(left, str):
+        if left.strip() != "same":
+            raise _Decline
+        read_left = None
+    else:
+        read_left = _limbs(left)
+    return PoseSpec(
+        trunk=_angle(d["trunk"]),
+        right=_limbs(d["right"]),
+        left=read_left,
+        neck=_angle(d["neck"]) if "neck" in d else 0,
+        contact=_list(d.get("contact", []), _point, 0, MAX_CONTACTS),
+    )
+
+
+def _figure_item(data: object) -> ItemSpec:
+    d = _fields(data, ("item",), ("under", "at", "behind", "pose"))
+    if type(d["item"]) is not str or d["item"] not in figure.ITEMS:
+        raise _Decline
+    return ItemSpec(
+        item=d["item"],
+        under=_optional(d.get("under"), _plain_str),
+        at=_optional(d.get("at"), _plain_str),
+        behind=_optional(d.get("behind"), _plain_str),
+        pose=_optional(d.get("pose"), lambda v: _one_of(v, ("start", "end"))),
+    )
+
+
+def _figure(data: object) -> FigureSpec:
+    d = _fields(data, ("start", "end"), ("view", "working", "moves", "equipment"))
+    return FigureSpec(
+        start=_pose(d["start"]),
+        end=_pose(d["end"]),
+        view=_one_of(d.get("view", "side"), ("side", "front")),
+        working=_one_of(d.get("working", "both"), ("right", "left", "both")),
+        moves=_optional(d.get("moves"), _point),
+        equipment=_list(d.get("equipment", []), _figure_item, 0, MAX_ITEMS),
     )
 
 
