@@ -95,12 +95,13 @@ def test_a_folder_in_the_way_writes_none_of_the_files(content, tmp_path):
 
 
 def test_a_poster_that_cannot_fit_is_skipped_with_a_warning_when_other_products_are_built(content, tmp_path):
-    content.edit("plans/basic.yaml", "weeks: 4\n", "weeks: 40\n")
-    content.edit("plans/basic.yaml", "race_week: 4\n", "race_week: 40\n")
-    content.edit("plans/basic.yaml", "{weeks: 4, name: Race week", "{weeks: 40, name: Race week")
+    # Six sessions a week are too wide for the sheet: more sheets do not help (a long plan now goes on more sheets).
+    session = "    focus: Glutes\n    per_week: 3\n    exercises:\n      - exercise: glute-bridge\n"
+    content.edit("plans/basic.yaml", "    focus: Glutes\n    exercises:\n", "    focus: Glutes\n    per_week: 3\n    exercises:\n")
+    content.write("plans/basic.yaml", (content.root / "plans" / "basic.yaml").read_text() + "  B:\n" + session)
     result = build(BuildOptions("basic", out=tmp_path / "out"), content.load())
     assert [p.name for p in result.files] == ["booklet.pdf", "booklet-print.pdf", "cards.pdf"]
-    assert [w for w in result.warnings if w.startswith("poster.pdf not written: the poster of 'Basic plan' (40 weeks")]
+    assert [w for w in result.warnings if w.startswith("poster.pdf not written: the poster of 'Basic plan' (4 weeks × 6 sessions)")], result.warnings
     with pytest.raises(LayoutError):
         build(BuildOptions("basic", out=tmp_path / "poster", only=("poster",)), content.load())
 

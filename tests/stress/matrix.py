@@ -199,10 +199,11 @@ def _overlap(a, b) -> bool:
 
 
 def poster_problems(pdf: bytes) -> list[str]:
-    [page] = pages(pdf)
-    w, h = page["size"]
-    out = [f"{x['text'][:20]!r} outside the frame" for x in page["words"] if not inside(x, 10 * MM, 10 * MM, w - 10 * MM, h - 10 * MM)]
-    out += [f"{x['text'][:20]!r} at {x['size']:.1f} pt" for x in page["words"] if x["size"] < 11.95]
+    out = []
+    for n, page in enumerate(pages(pdf), 1):  # a long plan's weeks go over several sheets
+        w, h = page["size"]
+        out += [f"p{n}: {x['text'][:20]!r} outside the frame" for x in page["words"] if not inside(x, 10 * MM, 10 * MM, w - 10 * MM, h - 10 * MM)]
+        out += [f"p{n}: {x['text'][:20]!r} at {x['size']:.1f} pt" for x in page["words"] if x["size"] < 11.95]
     return out
 
 
@@ -278,7 +279,8 @@ def run(name: str, make, only: set[str] | None) -> list[str]:
             warn = [w for w in pdfs.warnings if "shrunk" not in w]
             state = "OK" if not found else "BROKEN"
             detail = "; ".join(found[:3]) + (f" (+{len(found) - 3})" if len(found) > 3 else "")
-            lines.append(f"{name:28} {label:26} {state} {secs:5.2f}s {detail}" + (f" | warn: {warn[0][:100]}" if warn else ""))
+            sheets = f" ({len(pages(pdf))} sheets)" if product == "poster" and len(pages(pdf)) > 1 else ""
+            lines.append(f"{name:28} {label:26} {state}{sheets} {secs:5.2f}s {detail}" + (f" | warn: {warn[0][:100]}" if warn else ""))
         lines.insert(0, f"{name:28} content  OK load {load_s:.2f}s")
     return lines
 

@@ -47,7 +47,7 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
     c = content_of(plan, options.athlete)
     byline = _byline(options.brand, sheet.width > A4.width * 1.2)
     # The byline's strip is taken from the sheet before the fitter sees it: the grid cannot reach it.
-    layout = fit(c, sheet, byline.measure(sheet.width) + BYLINE_GAP if byline else 0.0)
+    layouts = fit(c, sheet, byline.measure(sheet.width) + BYLINE_GAP if byline else 0.0)
     buf = io.BytesIO()
     canv = new_canvas(
         buf,
@@ -61,16 +61,17 @@ def render_poster(plan: Plan, options: PosterOptions, theme: Theme) -> bytes:
     )
     # Nothing on a fridge poster is clicked.
     ctx = DrawContext(canv, theme, links=False)
-    for block, (x, top, width) in (
-        (layout.grid, layout.grid_at),
-        (layout.header, (layout.frame.x, layout.frame.top, layout.frame.width)),
-        (layout.info, layout.info_at),
-        (layout.lists, layout.lists_at),
-    ):
-        block.draw(ctx, x, top - block.height, width)
-    if byline:
-        byline.draw(ctx, layout.frame.x, MARGIN, layout.frame.width)
-    canv.showPage()
+    for layout in layouts:
+        for block, (x, top, width) in (
+            (layout.grid, layout.grid_at),
+            (layout.header, (layout.frame.x, layout.frame.top, layout.frame.width)),
+            (layout.info, layout.info_at),
+            (layout.lists, layout.lists_at),
+        ):
+            block.draw(ctx, x, top - block.height, width)
+        if byline:
+            byline.draw(ctx, layout.frame.x, MARGIN, layout.frame.width)
+        canv.showPage()
     canv.save()
     return buf.getvalue()
 

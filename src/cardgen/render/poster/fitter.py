@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from cardgen.errors import LayoutError
 from cardgen.prepress.paper import A3, A4, LETTER, TABLOID, Box, Size
-from cardgen.render.poster.content import Content
+from cardgen.render.poster.content import Content, Row
 from cardgen.render.poster.grid import Grid
 from cardgen.render.poster.parts import GUTTER, Header, Info, Lists, NoFit
 from cardgen.style.poster import FLOOR, Scale, Sizes, scale_for
@@ -40,13 +40,49 @@ class Layout:
     lists_at: tuple[float, float, float]  # x, top, width
 
 
-def fit(c: Content, sheet: Size, foot: float = 0.0) -> Layout:
-    """The poster laid out on `sheet` above a strip `foot` tall kept free (for the coach's byline),
-    or a LayoutError that says what to shorten."""
+def fit(c: Content, sheet: Size, foot: float = 0.0) -> list[Layout]:
+    """The poster laid out on `sheet` above a strip `foot` tall kept free (for the coach's byline):
+    on one sheet, or, when its weeks need more height than one sheet has at the least sizes, its
+    weeks shared out in order over as few sheets as hold them, each a whole poster headed with
+    its weeks ("Weeks 1–4 of 8"), when a sheet holds at least MIN_WEEKS weeks; else a LayoutError
+    that says what to shorten."""
     layout, weeks, width_ok = _search(c, sheet, foot)
-    if layout is None:
-        raise LayoutError(_too_big(c, sheet, weeks, width_ok, foot))
-    return layout
+    if layout is not None:
+        return [layout]
+    n = len(c.rows)
+    if width_ok and weeks >= MIN_WEEKS:
+        least = max(2, -(-n // weeks))  # as many sheets as the weeks that fit one need; a marked week's row may need one more
+        for parts in range(least, min(n, least + 2) + 1):
+            layouts = []
+            for rows in _shared(c.rows, parts):
+                part, _, _ = _search(replace(c, rows=rows, subtitle=_weeks_of(c, rows)), sheet, foot)
+                if part is None:
+                    break
+                layouts.append(part)
+            else:
+                return layouts
+    raise LayoutError(_too_big(c, sheet, weeks, width_ok, foot))
+
+
+MIN_WEEKS = 4  # a sheet that holds fewer weeks is a card, not a poster: a plan that needs them is refused
+
+
+def _shared(rows: tuple[Row, ...], parts: int) -> list[tuple[Row, ...]]:
+    """`rows` in `parts` runs in order, as even as counts go, the first the longer."""
+    size, more = divmod(len(rows), parts)
+    out, start = [], 0
+    for k in range(parts):
+        end = start + size + (1 if k < more else 0)
+        out.append(rows[start:end])
+        start = end
+    return out
+
+
+def _weeks_of(c: Content, rows: tuple[Row, ...]) -> str:
+    """The subtitle of one sheet of several: which weeks it holds, after the plan's own subtitle."""
+    first, last = rows[0].label.split()[-1], rows[-1].label.split()[-1]
+    which = f"Weeks {first}–{last} of {len(c.rows)}"
+    return f"{c.subtitle} · {which}" if c.subtitle else which
 
 
 def _search(c: Content, sheet: Size, foot: float = 0.0) -> tuple[Layout | None, int, bool]:
