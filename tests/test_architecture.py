@@ -56,6 +56,7 @@ TOP_LEVEL = {
     "cardgen.options": LEAF,
     "cardgen.pictures": LEAF,  # Pillow only: logos and photos read, checked and scaled for print
     "cardgen.equipment": LEAF,  # the words of --have and how exercises' equipment maps to them
+    "cardgen.languages": LEAF,  # the language codes content may give, for hyphenation
 }
 # Packages whose every module shares the package's layer.
 # cardgen.figure is a leaf: the pictograms' pure geometry, which content validates with, plan carries

@@ -755,3 +755,28 @@ def test_a_word_longer_than_a_wallet_card_line_breaks_inside_the_card(content, t
     pdf = result.files[0].read_bytes()
     assert card_problems(pdf, paper, "id1") == []
     assert word[:20] in text(pdf)
+
+
+@pytest.mark.parametrize("where", ["plan", "coach"])
+def test_a_german_plan_breaks_its_compounds_at_german_syllables_on_the_cards(content, where):
+    """`language: de` in the plan, or in the coach's coach.yaml, hyphenates by German patterns: a
+    compound too long for an A7 card's line breaks "…kräftigungs-" / "übung", never "…kräftigung-" / "sübung"
+    (British English patterns, still the default)."""
+    from cardgen.coach import Coach
+
+    word = "Oberschenkelrückseitenkräftigungsübung"
+    content.write("exercises/glute-bridge.yaml", GLUTE_BRIDGE.replace("name: Glute bridge", f"name: Lange {word}"))
+    if where == "plan":
+        content.edit("plans/basic.yaml", "title: Basic plan\n", "title: Basic plan\nlanguage: de\n")
+    coach = Coach("Ana", language="de") if where == "coach" else None
+    plan = plan_from(content.load(), "basic", dt.date(2027, 1, 4))
+    said = text(render(plan, BuildOptions("basic", only=("cards",), card="a7", coach=coach))["cards.pdf"])
+    broken = [w for w in said.split() if w.endswith("-") and word.startswith(w[:-1])]
+    assert broken, "the compound is broken on the card"
+    assert "Oberschenkelrückseitenkräftigungs-" in broken and "Oberschenkelrückseitenkräftigung-" not in broken
+    import pyphen
+
+    syllables = set(pyphen.Pyphen(lang="de_DE", left=2, right=3).positions(word))
+    assert all(len(piece) - 1 in syllables for piece in broken), broken
+    plain = text(render(plan, BuildOptions("basic", only=("cards",), card="a7"))["cards.pdf"])
+    assert (plain == said) == (where == "plan"), "the coach's language is used only when the coach is"

@@ -125,7 +125,7 @@ message:
 """)
     assert problems(folder) == [
         "coach.yaml:2: busines: unknown field (did you mean 'business'?); known fields: name, business, email, phone, web, "
-        "logo, accent, footer, defaults, smtp, message, videos",
+        "logo, accent, footer, defaults, smtp, message, videos, language",
         "coach.yaml:3: email: expected an email address such as coach@example.com, found 'ana@@example'",
         "coach.yaml:4: accent: expected a colour as #RRGGBB, such as \"#1f6f8b\", found '#12345'",
         "coach.yaml:5: logo: no file assets/none.png (a path is read from the folder of coach.yaml)",
@@ -156,9 +156,16 @@ def test_the_password_message_is_exact_and_never_echoes_the_password(tmp_path):
     ("name: Ana\ndefaults:\n  have: [band, kettlebel]\n", "coach.yaml:3: defaults.have: unknown equipment 'kettlebel' (did you mean "
      "'kettlebell'?); " + KNOWN_EQUIPMENT),
     ("name: [Ana\n", "coach.yaml:1: a [ opened here is never closed with ]; a comma inside an item needs quotes"),
+    ("name: Ana\nlanguage: frnch\n", "coach.yaml:2: language: unknown language 'frnch' (did you mean 'fr'?); use a code such as "
+     "en, en-us, de, fr, es, it, nl, pt (docs/content-format.md lists them all)"),
 ])
 def test_one_problem(tmp_path, text, expected):
     assert problems(write(tmp_path, text)) == [expected]
+
+
+def test_a_language_is_read_as_a_code(tmp_path):
+    assert load_coach(write(tmp_path, "name: Ana\nlanguage: de_AT\n")).language == "de-at"
+    assert load_coach(write(tmp_path, "name: Ana\n")).language is None
 
 
 def test_the_pipeline_finds_the_workspace_coach(tmp_path, monkeypatch):

@@ -167,6 +167,31 @@ def test_a_word_with_no_hyphen_of_its_own_breaks_at_a_syllable_not_anywhere():
     assert lines[0] == "Rumpfstabilisa-" and all(stringWidth(line, REGULAR, 10) <= width for line in lines)
 
 
+def test_a_german_compound_breaks_at_a_german_syllable_in_a_german_plan():
+    """British English patterns broke "…kräftigung-/sübung"; a plan (or coach) that says `language: de`
+    breaks it where a German reader would, "…kräftigungs-/übung"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import hyphenation, wrap
+
+    word = "Oberschenkelrückseitenkräftigungsübung"
+    width = stringWidth("Oberschenkelrückseitenkräftigungs-", BOLD, 12) + 0.5
+    assert wrap(word, BOLD, 12, width) == ("Oberschenkelrückseitenkräftigung-", "sübung")
+    with hyphenation("de"):
+        assert wrap(word, BOLD, 12, width) == ("Oberschenkelrückseitenkräftigungs-", "übung")
+        assert wrap("Kettlebell", REGULAR, 10, 200) == ("Kettlebell",)
+    assert wrap(word, BOLD, 12, width)[0].endswith("kräftigung-"), "the language is set only around its build"
+
+
+def test_every_language_a_coach_may_name_has_its_patterns():
+    import pyphen
+
+    from cardgen.languages import NAMES, PATTERNS
+
+    assert set(PATTERNS.values()) <= set(pyphen.LANGUAGES)
+    assert set(NAMES.values()) <= set(PATTERNS)
+
+
 def test_soft_hyphens_and_zero_width_spaces_are_breaks_that_print_only_where_used():
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -101,6 +101,12 @@ CASES = [
         id="counted-not-a-choice",
     ),
     pytest.param(
+        "plans/basic.yaml", "\nweeks: 4\n", "\nlanguage: germn\nweeks: 4\n",
+        [f"{PLAN}:2: language: unknown language 'germn' (did you mean 'de'?); use a code such as en, en-us, de, fr, es, it, nl, pt "
+         "(docs/content-format.md lists them all)"],
+        id="language-unknown",
+    ),
+    pytest.param(
         "plans/basic.yaml", "kind: taper", "kind: tapper",
         [f"{PLAN}:8: phases[1].kind: expected one of 'build', 'deload' or 'taper', found 'tapper'"],
         id="phase-kind-not-a-choice",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from cardgen.content.load import unprintable_fields
 from cardgen.content.messages import problems_from, suggest
@@ -18,6 +18,7 @@ from cardgen.content.urls import video_template
 from cardgen.content.yamlsource import Source, read_yaml
 from cardgen.equipment import parse_have
 from cardgen.errors import CardgenError, ContentError, Problem
+from cardgen.languages import language_code
 from cardgen.options import CardSize, Duplex, Paper, PosterPaper, ThemeName
 from cardgen.pictures import PictureProblem, read_picture
 from cardgen.resources import COACH_FILE
@@ -89,6 +90,7 @@ class Coach:
     message: MessageTemplate = MessageTemplate(DEFAULT_MESSAGE_SUBJECT, DEFAULT_MESSAGE_BODY)
     logo_line: int = 0  # where coach.yaml names the logo, for a message about it at build time
     videos: str | None = None  # the coach's demonstration videos: an https address with {id} for the exercise's id
+    language: str | None = None  # what the coach's content is written in (cardgen.languages), for hyphenation
 
     @property
     def contact(self) -> tuple[str, ...]:
@@ -169,6 +171,7 @@ class _CoachFile(_Strict):
     smtp: _Smtp | None = None
     message: _Message = _Message()
     videos: Text | None = None
+    language: Annotated[str, BeforeValidator(language_code)] | None = None
 
     @field_validator("videos")
     @classmethod
@@ -257,6 +260,7 @@ def _coach(m: _CoachFile, logo: Path | None, source: Source, cafile: Path | None
         message=MessageTemplate(m.message.subject, m.message.body, tuple(m.message.attach)),
         logo_line=source.line_of(("logo",)) if logo else 0,
         videos=m.videos,
+        language=m.language,
     )
 
 

@@ -199,6 +199,7 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
     """Every requested product as PDF bytes, with the warnings they returned; nothing touches the disk."""
     from cardgen.render.booklet import BookletOptions, render_booklet
     from cardgen.render.cards import CardOptions, render_cards
+    from cardgen.render.text import hyphenation
     from cardgen.style.theme import THEMES, with_accent
 
     theme = THEMES[options.theme]
@@ -226,16 +227,18 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
         out["poster.pdf"] = render_poster(plan, PosterOptions(options.poster_paper or options.paper, options.athlete, brand), theme)
 
     products = {"booklet": (booklet, "booklet.pdf and booklet-print.pdf"), "cards": (cards, "cards.pdf"), "poster": (poster, "poster.pdf")}
-    for product in (p for p in PRODUCTS if p in options.only):
-        make, files = products[product]
-        try:
-            make()
-        except LayoutError as exc:
-            if len(options.only) == 1:
-                raise
-            # Every product alike: one that cannot be made (a long plan on one poster sheet, long
-            # names on a small card) must not cost the user the others. It says which and what to change.
-            warnings.append(f"{files} not written: {exc.message}")
+    # Long words break by the patterns of the language the content is written in: the plan's, else the coach's.
+    with hyphenation(plan.language or (options.coach.language if options.coach else None)):
+        for product in (p for p in PRODUCTS if p in options.only):
+            make, files = products[product]
+            try:
+                make()
+            except LayoutError as exc:
+                if len(options.only) == 1:
+                    raise
+                # Every product alike: one that cannot be made (a long plan on one poster sheet, long
+                # names on a small card) must not cost the user the others. It says which and what to change.
+                warnings.append(f"{files} not written: {exc.message}")
     return Rendered(out, warnings)
 
 

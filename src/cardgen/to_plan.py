@@ -76,6 +76,7 @@ def template(t: content.PlanTemplate) -> tpl.Template:
         race_week=t.race_week,
         progression={kind: rule(spec) for kind, spec in t.progression.items()},
         phases=tuple(tpl.Phase(p.weeks, p.name, p.kind, p.sets, p.like_week, p.note) for p in t.phases),
+        language=t.language,
     )
 
 

@@ -22,6 +22,7 @@ from typing import Literal, TypeVar
 from cardgen.content.urls import video_url
 from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, parse_dose, parse_weeks
 from cardgen.figure import model as figure
+from cardgen.languages import language_code
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -214,6 +215,7 @@ class PlanTemplate:
     race_week: int | None = None
     progression: dict[str, DoseSpec] = field(default_factory=dict)
     phases: list[Phase] = field(default_factory=list)
+    language: str | None = None  # what the plan is written in, for hyphenation (cardgen.languages)
 
 
 # -- the fast reader -----------------------------------------------------------------------------
@@ -485,7 +487,7 @@ def _phase(data: object) -> Phase:
     )
 
 
-_PLAN_OPTIONAL = ("subtitle", "about", "minutes", "rest", "race_week", "progression", "phases")
+_PLAN_OPTIONAL = ("subtitle", "about", "minutes", "rest", "race_week", "progression", "phases", "language")
 
 
 def _plan(data: object) -> PlanTemplate:
@@ -513,4 +515,12 @@ def _plan(data: object) -> PlanTemplate:
         race_week=_optional(d.get("race_week"), lambda v: _int(v, 1)),
         progression={_one_of(k, COUNTED): _dose_spec(v) for k, v in progression.items()},
         phases=_list(d.get("phases", []), _phase),
+        language=_optional(d.get("language"), _language),
     )
+
+
+def _language(value: object) -> str:
+    try:
+        return language_code(value)
+    except ValueError:
+        raise _Decline from None

@@ -43,6 +43,7 @@ from cardgen.content.model import (  # noqa: F401  (the limits and ids, here too
 )
 from cardgen.content.urls import video_url
 from cardgen.doselang import MAX_SETS, MAX_WEEKS, Dose, format_weeks, parse_dose, parse_weeks
+from cardgen.languages import language_code
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -236,6 +237,8 @@ class PlanTemplate(Strict):
     title: Title
     subtitle: Subtitle = ""
     about: About = ""
+    # The language the plan and its exercises are written in, for hyphenation; else the coach's, else British English.
+    language: Annotated[str, BeforeValidator(language_code)] | None = None
     weeks: int = Field(ge=1, le=MAX_WEEKS)
     minutes: int | None = Field(default=None, ge=1)
     # Overrides the rest of every exercise of that kind in this plan (see docs/content-format.md).

@@ -83,6 +83,7 @@ def expand(
         swaps=swaps,
         alternatives=named,
         names={k: ex.name for k, ex in exercises.items()},
+        language=template.language,
     )
 
 

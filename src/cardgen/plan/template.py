@@ -72,3 +72,4 @@ class Template:
     race_week: int | None = None
     progression: Mapping[str, DoseRule] = field(default_factory=dict)  # by counted: reps, seconds, steps
     phases: tuple[Phase, ...] = ()
+    language: str | None = None  # what the plan is written in, for hyphenation (cardgen.languages)

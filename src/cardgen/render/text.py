@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from cardgen.languages import DEFAULT, PATTERNS
 
-@lru_cache(maxsize=8192)
+# The language of the content being laid out: a plan's `language`, or its coach's; set around a build.
+LANGUAGE: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+@contextmanager
+def hyphenation(language: str | None) -> Iterator[None]:
+    """Words too long for a line break by `language`'s patterns (a code of cardgen.languages)."""
+    token = LANGUAGE.set(language or DEFAULT)
+    try:
+        yield
+    finally:
+        LANGUAGE.reset(token)
+
+
 def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """Lines of `text` no wider than `width`, broken at plain spaces.
 
     A no-break space ("30 s", "3 × 10") joins its neighbours into one word; ReportLab's
     simpleSplit would break there. A word that cannot fit any line breaks where a reader expects:
     after a hyphen of its own, at a soft hyphen or zero-width space the writer put in, or at a
-    syllable (hyphenation patterns); only a word with none of those is cut where it must be.
+    syllable (the hyphenation patterns of the content's language, see `hyphenation`); only a word
+    with none of those is cut where it must be.
     """
+    return _wrap(text, font, size, width, LANGUAGE.get())
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, font: str, size: float, width: float, language: str) -> tuple[str, ...]:
     if not text:
         return ()
     space = stringWidth(" ", font, size)
@@ -34,7 +57,7 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
             if line:
                 lines.append(line)
             while w > width and len(shown) > 1:
-                cut, hyphen = _cut(word, font, size, width)
+                cut, hyphen = _cut(word, font, size, width, language)
                 lines.append(visible(word[:cut]) + hyphen)
                 word = word[cut:]
                 shown = visible(word)
@@ -67,7 +90,7 @@ def visible(word: str) -> str:
     return word
 
 
-def _cut(word: str, font: str, size: float, width: float) -> tuple[int, str]:
+def _cut(word: str, font: str, size: float, width: float, language: str = DEFAULT) -> tuple[int, str]:
     """Where to break a word too long for a line (an index into `word`, and the hyphen to add):
     the writer's own breaks first ("Rear-foot-/elevated", a soft hyphen, a zero-width space),
     then the last syllable break that fits, then as late as fits."""
@@ -79,7 +102,7 @@ def _cut(word: str, font: str, size: float, width: float) -> tuple[int, str]:
         if fits(at, hyphen):
             return at, hyphen
     if not own:
-        for at in reversed(_syllables(word)):
+        for at in reversed(_syllables(word, language)):
             if fits(at, "-"):
                 return at, "-"
     cut = len(word) - 1
@@ -89,18 +112,19 @@ def _cut(word: str, font: str, size: float, width: float) -> tuple[int, str]:
 
 
 @lru_cache(maxsize=1024)
-def _syllables(word: str) -> tuple[int, ...]:
-    """Where `word` may be hyphenated, by the patterns of British English: at least two letters
-    before a break and three after it, trailing punctuation not counted."""
+def _syllables(word: str, language: str = DEFAULT) -> tuple[int, ...]:
+    """Where `word` may be hyphenated, by the patterns of the content's language (British English
+    unless a plan or its coach says otherwise): at least two letters before a break and three after
+    it, trailing punctuation not counted."""
     core = word.rstrip(".,;:!?)»”’")
-    return tuple(_hyphenator().positions(core))
+    return tuple(_hyphenator(language).positions(core))
 
 
 @cache
-def _hyphenator():
+def _hyphenator(language: str = DEFAULT):
     import pyphen  # loading the patterns costs a quarter of a second: only once a word is too long for its line
 
-    return pyphen.Pyphen(lang="en_GB", left=2, right=3)
+    return pyphen.Pyphen(lang=PATTERNS[language], left=2, right=3)
 
 
 def one_line(text: str, font: str, size: float, width: float) -> str:
