@@ -122,6 +122,25 @@ def test_every_shipped_plan_s_overview_has_its_chart_and_its_whole_table(built, 
     assert f"Week {len(plan.weeks)}" in page["text"].replace("\u00a0", " ")
 
 
+def _apart(a: dict, b: dict) -> float:
+    """How far apart two word boxes are: the larger of their horizontal and vertical gaps (≤ 0: they touch)."""
+    return max(a["x0"] - b["x1"], b["x0"] - a["x1"], a["top"] - b["bottom"], b["top"] - a["bottom"])
+
+
+@pytest.mark.parametrize("key", [(p, "a4") for p in PLANS] + [("8-week-half", "letter")])
+def test_the_unit_stands_clear_of_the_top_tick_label(built, key):
+    """"reps" sat on the top tick's "800", their boxes touching: the unit heads the axis beside it."""
+    page = overview_page(built[key][1]["booklet.pdf"])
+    [unit] = [w for w in page["words"] if w["text"] == "reps"]
+    axis = [w for w in page["words"] if w["text"].isdigit() and w["x1"] < unit["x0"] and abs(w["top"] - unit["top"]) < 20]
+    assert axis, "the top tick's label is beside the unit"
+    top_tick = max(axis, key=lambda w: int(w["text"]))
+    assert _apart(unit, top_tick) >= 1.0, (unit, top_tick)
+    bars = chart_bars(page, MONO_BAR)
+    assert unit["bottom"] <= min(b["top"] for b in bars) + 0.01, "above the tallest bar"
+    assert unit["x0"] > top_tick["x1"]
+
+
 @pytest.mark.parametrize("plan_id", PLANS)
 def test_on_letter_too(plan_id):
     from conftest import LIBRARY

@@ -24,6 +24,7 @@ GRID_GREY = (0.72, 0.72, 0.72)
 MONO_BAR = (0.3, 0.3, 0.3)  # dark grey: reads as solid on any printer, quieter on the page than black
 GRID = 0.4  # pt
 AXIS = 0.75  # pt, in ink
+UNIT_INSET = 1 * MM  # the unit's left edge, right of the reps' axis
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def nice_ticks(top: float, most: int = 4) -> list[int]:
 
 class VolumeChart(Block):
     """Bars of reps per week over `height`; the week numbers under them and the reps beside them
-    in `size`, the unit above the reps' axis."""
+    in `size`, the unit at the head of the reps' axis, right of it."""
 
     def __init__(self, weeks: Sequence[WeekVolume], height: float, size: float, space_before: float = 0.0, space_after: float = 0.0):
         self.weeks, self.chart_height, self.size = list(weeks), height, size
@@ -119,7 +120,9 @@ class VolumeChart(Block):
         with TextBatch(c, ctx.theme.ink) as text:
             for t in self.ticks:
                 text.put(x0 - 1.5 * MM, y_of(t) - size * 0.35, str(t), REGULAR, size, align="right")
-            text.put(x0 - 1.5 * MM, y1 + size * 0.6, "reps", REGULAR, size, align="right")
+            # The unit heads the axis, beside the top tick's number rather than over it: right of
+            # the axis line and above the plot, where nothing else is drawn.
+            text.put(x0 + UNIT_INSET, y1 + size * 0.6, "reps", REGULAR, size)
             text.put(x0 - 1.5 * MM, y0 - size * 1.4, "Week", REGULAR, size, align="right")
             for i, b in enumerate(self.bars):
                 if i % every == 0:
