@@ -272,3 +272,19 @@ def test_swap_and_race_wording():
     assert to_race(Week(8, "Race week", "taper", "", (), race=True, to_race=0)) == "Race week"
     assert week_tag(Week(8, "Race week", "taper", "", (), race=True, to_race=0)) == "Race week"
     assert to_race(Week(8, "Build", "build", "", ())) == ""
+
+
+@pytest.mark.parametrize(("have", "band"), [(None, True), (frozenset({"band"}), True), (frozenset(), False), (frozenset({"dumbbell"}), False)])
+def test_the_how_to_page_names_a_band_only_to_a_client_who_has_one(library, have, band):
+    """A client whose `have:` excludes a band was told to "choose a load or band" and shown "12, red band"."""
+    from cardgen.render.booklet.front import how_to
+    from cardgen.render.flow import ListBlock
+    from cardgen.style.booklet import BOOKLET
+
+    plan = plan_from(library, "8-week-half", have=have)
+    [points] = [b for b in how_to(plan, BOOKLET) if isinstance(b, ListBlock)]
+    said = " ".join(points.items)
+    assert ("band" in said) == band, said
+    assert ("Choose a load or band that leaves" in said) == band
+    assert "Choose a load that leaves" in said or band
+    assert ("“12, red band”" in said) == band and ("“12, bodyweight”" in said) != band

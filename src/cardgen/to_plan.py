@@ -112,7 +112,7 @@ def plan(
             "or choose another plan"
         )
     out = expand(plan_id, swapped, library, start, race, swaps)
-    return replace(out, videos=videos_for(out.exercises, videos))
+    return replace(out, videos=videos_for(out.exercises, videos), have=have)
 
 
 def coaching_warnings(library: Library) -> tuple[Problem, ...]:

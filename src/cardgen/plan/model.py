@@ -71,6 +71,7 @@ class Plan:
     alternatives: dict[str, Exercise] = field(default_factory=dict)  # named by its exercises, not in the plan
     swaps: tuple[Swap, ...] = ()  # exercises the client lacks the equipment for, and what stands in
     videos: dict[str, Video] = field(default_factory=dict)  # exercise id → its demonstration, for those that have one
+    have: frozenset[str] | None = None  # the client's equipment (cardgen.equipment's words); None: everything
     language: str | None = None  # what the content is written in (cardgen.languages), for hyphenation; None: the coach's or the default
 
     @property

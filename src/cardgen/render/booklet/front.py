@@ -95,6 +95,8 @@ def _contents(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> Block:
 
 
 def how_to(plan: Plan, st: BookletStyles) -> list:
+    # A client without a band is not told to choose one, nor shown one in the examples.
+    band = plan.have is None or "band" in plan.have
     rests = sorted({p.dose.rest or 0 for w in plan.weeks for s in w.sessions for p in s.items})
     rest = rest_text(rests[0]) if len(rests) == 1 else f"{rest_text(rests[0])} to {rest_text(rests[-1]).removeprefix('rest ')}"
     points = [
@@ -103,10 +105,10 @@ def how_to(plan: Plan, st: BookletStyles) -> list:
         "Each session has its own page in its week, with one table: a row per exercise with the target of every set "
         f"in its cell, its {FORM_CUES.lower()} to tick underneath, and an Effort cell.",
         "Tick a set’s box when it is done and write what you did in the cell: reps and load, such as "
-        "“10 @ 12 kg” or “12, red band”. Next week starts from that number.",
+        f"“10 @ 12 kg” or {'“12, red band”' if band else '“12, bodyweight”'}. Next week starts from that number.",
         f"{rest.capitalize()} between sets, as each exercise says: more after jumps and heavy or slow lowering work, "
         "less after light ones. Move with control; a fast rep is rarely a good one.",
-        "Choose a load or band that leaves one or two good reps in reserve at the end of each set.",
+        f"Choose a load{' or band' if band else ''} that leaves one or two good reps in reserve at the end of each set.",
         "Effort is how hard the exercise felt, from 1 (very easy) to 10 (could not do one more rep). Most should feel 6–8.",
         f"Read the {FORM_CUES.lower()} before each set. When a cue fails, stop the set there: those reps count.",
     ]
