@@ -103,3 +103,18 @@ def test_a_deck_shows_figures_on_every_card_or_on_none(figures):  # noqa: F811
     with pdf:
         fronts = [p for p in pages if "form cues" not in (p.extract_text() or "")]
         assert fronts and not any(p.curves for p in fronts)
+
+
+def test_a_deck_draws_each_figure_once_and_places_it_on_every_card(figures):  # noqa: F811
+    from pypdf import PdfReader
+
+    forms = set()
+    placed = 0
+    for page in PdfReader(io.BytesIO(cards(figures, "quarter"))).pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {}) or {}
+        for name, ref in xobjects.items():
+            if ref.get_object().get("/Subtype") == "/Form":
+                forms.add(ref.idnum)
+                placed += page.get_contents().get_data().count(f"{name} Do".encode())
+    assert len(forms) == 2  # the bridge and the band walk: four weeks of cards share them
+    assert placed == 8

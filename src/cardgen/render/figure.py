@@ -34,6 +34,7 @@ class FigureStyle:
     align: str = "center"  # left | center | right: where a figure narrower than its box sits
     arrow: bool = True  # the moving point's path over the end pose
     alone: bool = False  # the end pose only (with its arrow): a thumbnail where the pair would be a smudge
+    repeated: bool = False  # printed many times in one PDF (a deck's cards): drawn once, as a form, and placed
 
 
 @lru_cache(maxsize=256)
@@ -98,7 +99,7 @@ class FigureBlock(Block):
         p = _pair(self.figure, self.style.alone)
         drawn = p.width * self.scale
         x = {"left": 0.0, "center": (self.width - drawn) / 2, "right": self.width - drawn}[self.style.align]
-        draw_pair(ctx.canv, ctx.theme, self.figure, p, x, 0.0, self.scale, arrow=self.style.arrow)
+        draw_pair(ctx.canv, ctx.theme, self.figure, p, x, 0.0, self.scale, arrow=self.style.arrow, repeated=self.style.repeated)
 
 
 def draw_figure(canv, theme: Theme, figure: Figure, x: float, y: float, width: float, height: float) -> None:
@@ -108,8 +109,32 @@ def draw_figure(canv, theme: Theme, figure: Figure, x: float, y: float, width: f
     draw_pair(canv, theme, figure, p, x + (width - p.width * s) / 2, y + (height - p.height * s) / 2, s)
 
 
-def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, scale: float, arrow: bool = True) -> None:
-    """The pair with its bottom-left at (x, y), `scale` points to a head height."""
+def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, scale: float, arrow: bool = True,
+              repeated: bool = False) -> None:
+    """The pair with its bottom-left at (x, y), `scale` points to a head height.
+
+    `repeated`: drawn once per PDF as a form and placed again wherever the same figure prints at the
+    same size (a deck repeats each exercise's figure on every week's card): less to write, a smaller
+    file. A figure printed once (a booklet page) is drawn in place: a form would only add to it."""
+    if not repeated:
+        _draw_pair(canv, theme, figure, p, x, y, scale, arrow)
+        return
+    forms: dict = canv.__dict__.setdefault("_cardgen_figures", {})
+    key = (theme.name, theme.accent, theme.ink, figure, p.alone, round(scale, 4), arrow)
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"CardgenFigure{len(forms)}"
+        pad = 2 * scale  # the strokes' caps and the arrow's head past the pair's box
+        canv.beginForm(name, lowerx=-pad, lowery=-pad, upperx=p.width * scale + pad, uppery=p.height * scale + pad)
+        _draw_pair(canv, theme, figure, p, 0.0, 0.0, scale, arrow)
+        canv.endForm()
+    canv.saveState()
+    canv.translate(x, y)
+    canv.doForm(name)
+    canv.restoreState()
+
+
+def _draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, scale: float, arrow: bool) -> None:
     line = max(MIN_LINE, STROKE * scale)
     colour = theme.name != "mono"
     canv.saveState()

@@ -166,7 +166,7 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
         block: Block = ExerciseRow(name, dose, note, name_width) if rows else Stack([name, dose] + ([note] if note else []))
         if figures:
             fig = p.exercise.figure
-            thumb = FigureBlock(fig, _thumb(figures), math.inf, FigureStyle(alone=True), head=figures) if fig else None
+            thumb = FigureBlock(fig, _thumb(figures), math.inf, FigureStyle(alone=True, repeated=True), head=figures) if fig else None
             block = Thumbed(thumb, block, _thumb(figures), THUMB_GAP)
         block.space_after = z.gap
         body.append(block)
