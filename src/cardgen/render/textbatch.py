@@ -1,36 +1,115 @@
 """Many short strings in one PDF text object.
 
-canvas.drawString builds a text object per call; a table of a thousand cells spends more time on
-that than on its text. A batch sets the font only when it changes and emits everything at once.
+canvas.drawString builds a text object per call, and ReportLab encodes every string for the
+font's subset character by character in Python (`TTFont.splitString`): for a booklet of some
+four thousand strings that was most of the drawing. A batch sets the font only when it changes,
+encodes a string whose characters the document's subset already holds in one `str.translate`,
+and emits everything at once; a character the document has not used yet goes through ReportLab,
+which assigns its code, and is known from then on.
 """
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from cardgen.render.text import visible
+
+NBSP = 0xA0  # ReportLab draws a no-break space as the font's space
+
+
+class _Encoder:
+    """One font's strings as the bytes of one PDF document's subsets of it."""
+
+    def __init__(self, font: Any, doc: Any):
+        self.font, self.doc = font, doc
+        self.table: dict[int, str] = {}  # character -> its one-byte code in subset 0
+        self.known: set[str] = set()  # the characters `table` holds
+        self.names: dict[int, str] = {}  # subset -> its resource name ("/F1+0")
+        self.shown: dict[str, list[tuple[int, str]]] = {}  # string -> its Tj operands, per subset
+
+    def runs(self, s: str) -> list[tuple[int, str]]:
+        """`s` as (subset, "(escaped bytes) Tj") runs, exactly as ReportLab would write them."""
+        done = self.shown.get(s)
+        if done is not None:
+            return done
+        if self.known.issuperset(s):
+            out = [(0, f"({escapePDF(s.translate(self.table).encode('latin-1'))}) Tj")]
+        else:
+            out = [(subset, f"({escapePDF(t)}) Tj") for subset, t in self.font.splitString(s, self.doc)]
+            self._learn(s)
+        self.shown[s] = out
+        return out
+
+    def _learn(self, s: str) -> None:
+        state = self.font.state[self.doc]
+        glyphs, assigned = self.font.face.charToGlyph, state.assignments
+        for ch in set(s) - self.known:
+            code = ord(ch)
+            if code == NBSP:
+                code = 32
+            n = assigned.get(code, 0) if code in glyphs else 0
+            if n < 256:  # subset 0: one byte, one translate
+                self.table[ord(ch)] = chr(n)
+                self.known.add(ch)
+
+    def name(self, subset: int) -> str:
+        name = self.names.get(subset)
+        if name is None:
+            name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+        return name
+
+
+_ENCODERS: WeakKeyDictionary[Any, dict[str, _Encoder]] = WeakKeyDictionary()
+
+
+def _encoder(doc: Any, font: str) -> _Encoder:
+    by_font = _ENCODERS.get(doc)
+    if by_font is None:
+        by_font = _ENCODERS[doc] = {}
+    enc = by_font.get(font)
+    if enc is None:
+        enc = by_font[font] = _Encoder(getFont(font), doc)
+    return enc
 
 
 class TextBatch:
     def __init__(self, canv, rgb: tuple[float, float, float] = (0, 0, 0)):
         self.canv = canv
-        self.text = canv.beginText()
-        self.text.setFillColorRGB(*rgb)
+        self._code = ["BT", "1 0 0 1 0 0 Tm", f"{fp_str(*rgb)} rg"]
         self._font: tuple[str, float] | None = None
+        self._enc: _Encoder | None = None
+        self._tf = ""
+        self._subset = -1
 
     def put(self, x: float, y: float, s: str, font: str, size: float, align: str = "left") -> None:
         if self._font != (font, size):
-            self.text.setFont(font, size)
             self._font = (font, size)
+            self._enc = _encoder(self.canv._doc, font)
+            self._tf = f" {fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+            self._subset = -1
         if align != "left":
             w = stringWidth(s, font, size)
             x -= w if align == "right" else w / 2
-        self.text.setTextOrigin(x, y)
-        self.text._textOut(visible(s))
+        code = self._code
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        enc = self._enc
+        assert enc is not None
+        ops: list[str] = []
+        for subset, shown in enc.runs(visible(s)) if s else ():
+            if subset != self._subset:
+                ops.append(enc.name(subset) + self._tf)
+                self._subset = subset
+            ops.append(shown)
+        code.append(" ".join(ops))
 
     def close(self) -> None:
         if self._font is not None:
-            self.canv.drawText(self.text)
+            self._code.append("ET")
+            self.canv._code.append(" ".join(self._code))
 
     def __enter__(self) -> TextBatch:
         return self
