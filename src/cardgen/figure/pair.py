@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cardgen.figure.equipment import Shape, shapes
 from cardgen.figure.geometry import CLEAR, HEAD, Body, Point
@@ -17,6 +18,7 @@ _MOVERS = ("hips", "shoulders", "head", "right-hand", "left-hand", "right-knee",
 _SHORTEN = 0.45  # the arrow stops short of both positions of the point, so it touches nothing
 _MIN_MOVE = 1.0  # a point moving less than this gets no arrow: it would be a dot
 _MIN_ASKED = 0.5  # unless the figure names it (`moves`): a short step sideways is the whole move
+_CLEAR_ENOUGH = 0.6  # an arrow this far from the body is as good as any: then the straighter, nearer one
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def mover(figure: Figure, start: Placed, end: Placed) -> str:
     return max(_MOVERS, key=lambda p: math.dist(start.body[p], end.body[p]))
 
 
+@lru_cache(maxsize=256)  # end_alone and every product ask again for the same figure's pair
 def pair(figure: Figure) -> Pair:
     start, end = place(figure, figure.start), place(figure, figure.end)
     # One frame for both: the shared anchor at the same x, so the point that moves can be followed.
@@ -131,19 +134,55 @@ def _segments(body: Body) -> list[tuple[Point, Point]]:
     return out
 
 
-def _to_segment(q: Point, a: Point, b: Point) -> float:
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((q[0] - ax) * dx + (q[1] - ay) * dy) / length2))
-    return math.dist(q, (ax + t * dx, ay + t * dy))
+def _weights(n: int) -> tuple[tuple[float, float, float], ...]:
+    """The quadratic Bézier's weights of a, c and b at n + 1 even steps of t."""
+    return tuple(((1 - t) ** 2, 2 * (1 - t) * t, t * t) for t in (i / n for i in range(n + 1)))
 
 
-def _curve(a: Point, c: Point, b: Point, n: int = 16) -> list[Point]:
-    def at(t: float) -> Point:
-        return tuple((1 - t) ** 2 * a[k] + 2 * (1 - t) * t * c[k] + t * t * b[k] for k in (0, 1))  # type: ignore[return-value]
+_WEIGHTS = _weights(16)
 
-    return [at(i / n) for i in range(n + 1)]
+
+def _curve(a: Point, c: Point, b: Point) -> list[Point]:
+    (ax, ay), (cx, cy), (bx, by) = a, c, b
+    return [(u * ax + v * cx + w * bx, u * ay + v * cy + w * by) for u, v, w in _WEIGHTS]
+
+
+# A segment as its start, its vector, its squared length and its box (x0, x1, y0, y1).
+_Segment = tuple[float, float, float, float, float, float, float, float, float]
+_SLACK = 1e-9  # far above the rounding of a distance: a part skipped by its box is surely further away
+
+
+def _score(pts: list[Point], segments: list[_Segment], head: Point, beat: float) -> float | None:
+    """How far the curve's points keep from the body's lines and the head's outline, capped at
+    clear enough and rounded; None as soon as the score cannot exceed `beat`, the best so far (ties
+    go to the earlier candidate, so an equal score is no better). A distance matters only while it
+    is below both the nearest so far and clear enough: a segment whose box is further away than
+    that is not measured."""
+    hypot = math.hypot
+    hx, hy = head
+    radius = HEAD / 2
+    clear = _CLEAR_ENOUGH
+    reach = clear + _SLACK
+    # The end of the curve is next to the pose (the point moved there): most candidates that lose,
+    # lose there, so it is measured first.
+    for qx, qy in reversed(pts):
+        for ax, ay, dx, dy, length2, x0, x1, y0, y1 in segments:
+            if x0 - qx > reach or qx - x1 > reach or y0 - qy > reach or qy - y1 > reach:
+                continue
+            t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((qx - ax) * dx + (qy - ay) * dy) / length2))
+            d = hypot(qx - (ax + t * dx), qy - (ay + t * dy))
+            if d < clear:
+                clear, reach = d, d + _SLACK
+                if round(clear, 3) <= beat:
+                    return None
+        if abs(qx - hx) - radius > reach or abs(qy - hy) - radius > reach:
+            continue
+        d = hypot(qx - hx, qy - hy) - radius
+        if d < clear:
+            clear, reach = d, d + _SLACK
+            if round(clear, 3) <= beat:
+                return None
+    return round(clear, 3)
 
 
 def _arrow(p0: Point, p1: Point, body: Body, least: float = _MIN_MOVE) -> Arrow | None:
@@ -157,7 +196,11 @@ def _arrow(p0: Point, p1: Point, body: Body, least: float = _MIN_MOVE) -> Arrow 
     cut = min(_SHORTEN, length * 0.2)
     a0 = (p0[0] + ux * cut, p0[1] + uy * cut)
     b0 = (p1[0] - ux * cut, p1[1] - uy * cut)
-    segments = _segments(body)
+    segments = [
+        (ax, ay, dx, dy, dx * dx + dy * dy, min(ax, bx), max(ax, bx), min(ay, by), max(ay, by))
+        for (ax, ay), (bx, by) in _segments(body)
+        for dx, dy in [(bx - ax, by - ay)]
+    ]
     head = body["head"]
     best: tuple[float, int, Arrow] | None = None
     for rank, (off, bend) in enumerate((o, b) for o in (0.0, 0.5, -0.5, 0.9, -0.9) for b in (0.22, -0.22, 0.0)):
@@ -168,9 +211,11 @@ def _arrow(p0: Point, p1: Point, body: Body, least: float = _MIN_MOVE) -> Arrow 
         pts = _curve(a, c, b)
         if min(y for _, y in pts) < 0.35:
             continue
-        clear = min(min(_to_segment(q, s0, s1) for s0, s1 in segments) for q in pts)
-        clear = min(clear, min(math.dist(q, head) - HEAD / 2 for q in pts))
-        score = round(min(clear, 0.6), 3)  # clear enough is clear enough: then the straighter, nearer one
-        if best is None or score > best[0]:
-            best = (score, rank, Arrow(a, c, b))
+        # Clear enough is clear enough: then the straighter, nearer one (the earlier candidate).
+        score = _score(pts, segments, head, -math.inf if best is None else best[0])
+        if score is None:
+            continue  # cannot beat the best so far
+        best = (score, rank, Arrow(a, c, b))
+        if score >= _CLEAR_ENOUGH:
+            break  # no later candidate can score more, and a tie goes to this one
     return best[2] if best else None
