@@ -148,3 +148,20 @@ def test_body_text_keeps_clear_of_the_page_number(built, key):
         body = [w for w in page["words"] if w is not folio[0]]
         lowest = max(w["bottom"] for w in body)
         assert folio[0]["top"] - lowest >= 2.5 * MM, f"page {n}: text runs down onto the page number"
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("product", ["booklet.pdf", "cards.pdf"])
+def test_no_printed_line_starts_with_a_separator(built, key, product):
+    """"· rest 60 s" under "3 × 8–10 each side" (the default quarter cards) and "· Equipment: none"
+    (the booklet's exercise pages) read as stray marks: a separator ends the line before. A
+    separator starts a line when no word sits just before it on its baseline (a list's bullets
+    start theirs, and are not tested)."""
+    from cardgen.render.text import SEPARATORS
+
+    _, pdfs = built[key]
+    for n, page in enumerate(pages(pdfs[product]), 1):
+        words = page["words"]
+        for sep in (x for x in words if x["text"] in SEPARATORS - {"•"}):
+            before = [x for x in words if abs(x["bottom"] - sep["bottom"]) < 1 and sep["x0"] - sep["size"] < x["x1"] <= sep["x0"] + 0.1]
+            assert before, f"page {n}: a line starts with {sep['text']!r} at {sep['x0'] / MM:.1f} mm, {sep['top'] / MM:.1f} mm"

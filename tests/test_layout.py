@@ -203,3 +203,81 @@ def test_soft_hyphens_and_zero_width_spaces_are_breaks_that_print_only_where_use
     assert wrap(f"Band{zwsp}walk{zwsp}sideways", REGULAR, 10, stringWidth("Bandwalk", REGULAR, 10)) == ("Bandwalk", "sideways")
     assert wrap(f"Short{soft}word", REGULAR, 10, 200) == ("Shortword",)
     assert one_line(f"Short{soft}word{zwsp}s", REGULAR, 10, 200) == "Shortwords"
+
+
+# Doses and notes as the products word them: a separator between words, no-break spaces inside.
+_SEPARATED = (
+    "3\u00a0×\u00a08–10 each\u00a0side · rest\u00a060\u00a0s · p.\u00a012",
+    "Ramp up: light × 8, half × 5, ¾ × 3.",
+    "2–9\u00a0Mar – 16\u00a0Mar 2026 | week\u00a01 / week\u00a02 — deload • taper",
+)
+
+
+def _widths(text: str, font: str, size: float) -> list[float]:
+    """Every measure from the widest word (with a separator after it) to the whole text, in 1 pt steps."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = text.split(" ")
+    narrowest = max(stringWidth(f"{a} {b}", font, size) for a, b in zip(words, words[1:], strict=False))
+    return [narrowest + k for k in range(int(stringWidth(text, font, size) - narrowest) + 1)]
+
+
+def _assert_no_line_starts_with_a_separator(lines: list[str], text: str, width: float, ends: list[float]) -> None:
+    """`ends`: where each line's last word ends."""
+    from cardgen.render.text import SEPARATORS
+
+    assert " ".join(lines).split() == text.split(), "every word once, in order"
+    starts = [line for line in lines[1:] if line.split(" ")[0] in SEPARATORS]
+    assert not starts, f"at {width:.0f} pt a line starts with a separator: {lines}"
+    assert max(ends) <= width + 0.01, lines
+
+
+@pytest.mark.parametrize("text", _SEPARATED)
+def test_a_separator_never_starts_a_line_it_ends_the_line_before(text):
+    """"· rest 60 s" at the start of a line reads as a stray mark: a typographer keeps the
+    separator at the end of the line before, taking the word before it down when it does not fit."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import wrap
+
+    for width in _widths(text, REGULAR, 10):
+        lines = list(wrap(text, REGULAR, 10, width))
+        _assert_no_line_starts_with_a_separator(lines, text, width, [stringWidth(line, REGULAR, 10) for line in lines])
+
+
+def test_a_separator_goes_down_with_the_word_before_it_when_it_does_not_fit_after_it():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.text import wrap
+
+    text = "3\u00a0×\u00a08–10 each\u00a0side · rest\u00a060\u00a0s"
+    width = stringWidth("3\u00a0×\u00a08–10 each\u00a0side", REGULAR, 10) + 1  # "·" does not fit after "side"
+    assert wrap(text, REGULAR, 10, width) == ("3\u00a0×\u00a08–10", "each\u00a0side ·", "rest\u00a060\u00a0s")
+    # A line whose only word is before the separator keeps it: the separator then has to start the next.
+    alone = stringWidth("each\u00a0side", REGULAR, 10) + 1
+    assert wrap("each\u00a0side · rest", REGULAR, 10, alone) == ("each\u00a0side", "· rest")
+    # Nor does the last line take a lone separator from the line above.
+    text = "Keep the hips level and lower slowly · now"
+    width = stringWidth("Keep the hips level and lower slowly ·", REGULAR, 10) + 1
+    assert wrap(text, REGULAR, 10, width) == ("Keep the hips level and lower", "slowly · now")
+
+
+@pytest.mark.parametrize("text", _SEPARATED)
+def test_a_separator_never_starts_a_line_of_mixed_runs(text):
+    """The booklet's "Works: … · Equipment: …" lines and the cards' doses have line breakers of their own."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cardgen.render.cards.blocks import _set_runs
+    from cardgen.render.flow import RichText
+
+    big, small = TextStyle(BOLD, 10, 12), TextStyle(REGULAR, 10, 12)
+    head, _, tail = text.partition(" ")
+    for width in _widths(text, BOLD, 10):
+        rich = RichText([(head + " ", BOLD), (tail, REGULAR)], BODY)
+        rich.measure(width)
+        lines = [" ".join(w[1] for w in line) for line in rich._lines]
+        _assert_no_line_starts_with_a_separator(lines, text, width, [line[-1][0] + line[-1][4] for line in rich._lines])
+        runs = _set_runs([(head, big), (tail, small)], width)
+        lines = [" ".join(w[1] for w in words) for _, words in runs]
+        ends = [words[-1][0] + stringWidth(words[-1][1], words[-1][2].font, words[-1][2].size) for _, words in runs]
+        _assert_no_line_starts_with_a_separator(lines, text, width, ends)

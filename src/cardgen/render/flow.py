@@ -12,7 +12,7 @@ import math
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.render.layout import Block, DrawContext
-from cardgen.render.text import visible, wrap
+from cardgen.render.text import SEPARATORS, visible, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
 from cardgen.style.text import TextStyle
@@ -155,8 +155,11 @@ class RichText(Block):
         for word, font, link, w, glue in self._words():
             gap = 0.0 if (glue or not lines[-1]) else space
             if lines[-1] and x + gap + w > width:
-                lines.append([])
-                x, gap = 0.0, 0.0
+                # A separator never starts a line: the word before it goes down with it, when it can.
+                moved = _carried(lines[-1], w, space, width) if not glue and word in SEPARATORS else []
+                del lines[-1][len(lines[-1]) - len(moved) :]
+                lines.append([(mx - moved[0][0], mw, mf, ml, mwidth) for mx, mw, mf, ml, mwidth in moved])
+                x, gap = (moved[-1][0] - moved[0][0] + moved[-1][4], space) if moved else (0.0, 0.0)
             if w > width:
                 # Longer than a line ("Donaudampfschifffahrts…"): broken where wrap breaks it, each piece a line.
                 *whole, word = wrap(word, font, self.style.size, width)
@@ -193,6 +196,19 @@ class RichText(Block):
 
     def _space(self, font: str) -> float:
         return stringWidth(" ", font, self.style.size)
+
+
+def _carried(line: list[tuple[float, str, str, str | None, float]], w: float, space: float, width: float) -> list[tuple[float, str, str, str | None, float]]:
+    """The last word of `line` (with the pieces glued to it), to go down with a separator of width
+    `w` that does not fit after it: none when it is the line's only word, is itself a separator, or
+    would not fit beside the separator on a line of its own."""
+    k = len(line) - 1
+    while k > 0 and line[k][0] <= line[k - 1][0] + line[k - 1][4] + 0.01:  # glued: no space before it
+        k -= 1
+    moved = line[k:]
+    if k == 0 or moved[-1][1] in SEPARATORS or moved[-1][0] + moved[-1][4] - moved[0][0] + space + w > width:
+        return []
+    return moved
 
 
 class Heading(Block):

@@ -11,6 +11,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.languages import DEFAULT, PATTERNS
 
+# A word of one of these never starts a line ("· rest 60 s" reads as a stray mark): it ends the line
+# before, and when it does not fit there the word before it goes down with it ("side · rest 60 s").
+SEPARATORS = frozenset("·•–—×|/")
+
 # The language of the content being laid out: a plan's `language`, or its coach's; set around a build.
 LANGUAGE: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
@@ -29,7 +33,8 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """Lines of `text` no wider than `width`, broken at plain spaces.
 
     A no-break space ("30 s", "3 × 10") joins its neighbours into one word; ReportLab's
-    simpleSplit would break there. A word that cannot fit any line breaks where a reader expects:
+    simpleSplit would break there. A separator ("·", "–", "×": see SEPARATORS) never starts a
+    line. A word that cannot fit any line breaks where a reader expects:
     after a hyphen of its own, at a soft hyphen or zero-width space the writer put in, or at a
     syllable (the hyphenation patterns of the content's language, see `hyphenation`); only a word
     with none of those is cut where it must be.
@@ -54,6 +59,10 @@ def _wrap(text: str, font: str, size: float, width: float, language: str) -> tup
             if line and used + space + w <= width:
                 line, used = f"{line} {shown}", used + space + w
                 continue
+            if line and shown in SEPARATORS and (moved := _carried(line, shown, font, size, width)):
+                lines.append(line.rpartition(" ")[0])
+                line, used = moved, stringWidth(moved, font, size)
+                continue
             if line:
                 lines.append(line)
             while w > width and len(shown) > 1:
@@ -69,12 +78,25 @@ def _wrap(text: str, font: str, size: float, width: float, language: str) -> tup
     return tuple(lines)
 
 
+def _carried(line: str, separator: str, font: str, size: float, width: float) -> str:
+    """The last word of `line` with `separator` after it, to start the next line with, when the
+    line has a word to spare and the two fit a line; else ""."""
+    head, _, last = line.rpartition(" ")
+    if not head or last in SEPARATORS:
+        return ""
+    moved = f"{last} {separator}"
+    return moved if stringWidth(moved, font, size) <= width else ""
+
+
 def _no_lone_word(lines: list[str], start: int, font: str, size: float, width: float) -> None:
     """A paragraph should not end on one short word when the line above can spare one: a last
     line of two words reads as the end of a sentence, a lone word as an accident."""
     if len(lines) - start < 2 or " " in lines[-1] or lines[-2].count(" ") < 3:
         return
     head, _, moved = lines[-2].rpartition(" ")
+    if moved in SEPARATORS:  # the word before it goes too: a line never starts with a separator
+        head, _, before = head.rpartition(" ")
+        moved = f"{before} {moved}"
     joined = f"{moved} {lines[-1]}"
     if stringWidth(joined, font, size) <= width:
         lines[-2:] = [head, joined]

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.render.flow import TextBlock
 from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
-from cardgen.render.text import wrap
+from cardgen.render.text import SEPARATORS, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.text import TextStyle
 from cardgen.units import MM
@@ -183,8 +183,15 @@ def _set_runs(runs: Sequence[Run], width: float) -> list[tuple[float, list[tuple
             # its words at a large word space.
             gap = space if words else 0.0
             if words and x + gap + w > width:
+                # A separator never starts a line ("· rest 60 s"): the word before it goes down with it,
+                # unless it is the line's only word or the two do not fit a line.
+                last = words[-1]
+                lw = x - last[0]
+                carry = word in SEPARATORS and len(words) > 1 and last[1] not in SEPARATORS and lw + gap + w <= width
+                if carry:
+                    words.pop()
                 lines.append((max(s.leading for _, _, s in words), words))
-                words, x, gap = [], 0.0, 0.0
+                words, x, gap = ([(0.0, last[1], last[2])], lw, gap) if carry else ([], 0.0, 0.0)
             if w > width > 0:
                 # Longer than a line ("Donaudampfschifffahrts…"): broken where wrap breaks it, each piece a line.
                 *whole, word = wrap(word, style.font, style.size, width)
