@@ -179,3 +179,32 @@ def test_a_photo_and_a_figure_stand_side_by_side(figures):
         assert abs(bottom - image["bottom"]) < 6  # standing on the photo's bottom line (its feet: 2 mm)
         _, right = frame_of(page)
         assert x1 <= right + 0.5
+
+
+def test_a_figure_left_out_of_a_full_page_is_a_warning_naming_its_file_and_what_to_change(figures):
+    """A page short of room gives up white space, then figure size, then the figure: never silently.
+    The band walk's page is filled (six two-line steps, eight cues, six mistakes) and its purpose
+    lengthened through the point where the figure no longer fits (eight words more; ten run on): the
+    build warns exactly when the page has no figure."""
+    step = "Step sideways against the band, keeping the knees pushed out over the toes and the trunk tall."
+    figures.edit("exercises/band-walk.yaml", "  - Step sideways against the band.\n", "".join(f"  - {step}\n" for _ in range(6)))
+    cues = "".join(f"  - Keep the knees out over the toes {i}\n" for i in range(5))
+    mistakes = "".join(f"  - Letting the knees fall in as the band pulls them together on each step {i}\n" for i in range(6))
+    figures.edit("exercises/band-walk.yaml", "  - Toes forward\n", f"  - Toes forward\n{cues}mistakes:\n{mistakes}")
+    path = figures.root / "exercises/band-walk.yaml"
+    line = path.read_text(encoding="utf-8").split("\n").index("figure:") + 1
+    expected = (
+        f"content/exercises/band-walk.yaml:{line}: figure: left out of the exercise's booklet page, which has no room for it "
+        "even at its smallest; shorten the purpose, steps, cues or mistakes to make room"
+    )
+    base = purpose = "purpose: Wakes up the side of the hip."
+    seen = set()
+    for words in (0, 4, 8):
+        figures.edit("exercises/band-walk.yaml", purpose, purpose := base + " More words" * words)
+        made = render(plan_from(figures.load(), "basic"), BuildOptions("basic", only=("booklet",)))
+        with pdfplumber.open(io.BytesIO(made["booklet.pdf"])) as pdf:
+            drawn = bool(exercise_page(pdf, "Band walk").curves)
+            assert not any("(continued)" in (p.extract_text() or "") for p in pdf.pages), words
+        assert list(made.warnings) == ([] if drawn else [expected]), f"purpose of {words} more words"
+        seen.add(drawn)
+    assert seen == {True, False}, "the page should hold its figure at first, and not at last"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cardgen import to_plan
 from cardgen.content.load import Library, load_content
@@ -141,7 +141,18 @@ def plan_from(
             start + dt.timedelta(weeks=template.weeks)
         except OverflowError:
             raise CardgenError(f"--start {start}: a {template.weeks}-week plan from then runs past the end of the calendar") from None
-    return to_plan.plan(plan_id, template, library.exercises, start, race, have, videos)
+    plan = to_plan.plan(plan_id, template, library.exercises, start, race, have, videos)
+    return replace(plan, figure_at=_figure_at(library, plan.exercises))
+
+
+def _figure_at(library: Library, exercises: Mapping[str, Any]) -> dict[str, str]:
+    """Where each of the exercises' figures is written, as messages name it ("exercises/x.yaml:12")."""
+    out = {}
+    for ex_id, ex in exercises.items():
+        source = library.sources.get(ex_id)
+        if source is not None and ex.figure is not None:
+            out[ex_id] = f"{source.file}:{source.line_of(('figure',))}"
+    return out
 
 
 def unrelated_problems(library: Library) -> list[str]:

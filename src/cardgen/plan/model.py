@@ -73,6 +73,7 @@ class Plan:
     videos: dict[str, Video] = field(default_factory=dict)  # exercise id → its demonstration, for those that have one
     have: frozenset[str] | None = None  # the client's equipment (cardgen.equipment's words); None: everything
     language: str | None = None  # what the content is written in (cardgen.languages), for hyphenation; None: the coach's or the default
+    figure_at: dict[str, str] = field(default_factory=dict)  # exercise id → "FILE:LINE" of its figure, for warnings on how it printed
 
     @property
     def sessions_per_week(self) -> int:

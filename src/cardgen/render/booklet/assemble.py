@@ -47,7 +47,7 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet
     register()
     size = BOOKLET_PAGE[options.paper]
     frame = (size.width - OUTER - INNER, size.height - HEAD - FOOT)
-    pages = _settled(plan, options, frame)
+    pages, left_out = _settled(plan, options, frame)
     brand = options.brand
     meta = Meta(
         title=plan.title,
@@ -61,12 +61,20 @@ def render_booklet(plan: Plan, options: BookletOptions, theme: Theme) -> Booklet
             f"booklet.pdf has {len(pages)} pages, {len(pages) // 4} sheets folded together: too thick to fold and staple; "
             "print booklet.pdf single-sided instead, or split the plan into shorter ones"
         )
+    for ex_id, ex in plan.exercises.items():
+        if ex_id in left_out:
+            where = plan.figure_at.get(ex_id, ex.name)
+            warnings.append(
+                f"{where}: figure: left out of the exercise's booklet page, which has no room for it even at its smallest; "
+                "shorten the purpose, steps, cues or mistakes to make room"
+            )
     painter = Painter(plan, theme, size, brand)
     return Booklet(painter.reading(pages, meta), painter.imposed(pages, meta, SHEETS[options.paper], options.long_edge), tuple(warnings))
 
 
-def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> list[Page]:
-    """Pages whose printed references agree with where their targets landed.
+def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> tuple[list[Page], set[str]]:
+    """Pages whose printed references agree with where their targets landed, and the exercises whose
+    page left its figure out.
 
     References are printed before their targets are laid out: lay out with a guess, then with what
     that layout found, until the two agree. A reference that moves its own target (a longer number
@@ -75,19 +83,20 @@ def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> list[Page]:
     refs = _predict_pages(plan)
     seen: list[dict[str, int]] = []
     while True:
-        pages = _layout(plan, options, frame, refs)
+        left_out: set[str] = set()
+        pages = _layout(plan, options, frame, refs, left_out)
         actual = {m.key: p.number for p in pages for m in p.marks if m.key in refs}
         if actual == refs:
-            return pages
+            return pages, left_out
         if actual in seen:
             raise LayoutError("the booklet's page numbers do not settle: a page reference keeps moving the page it points to")
         seen.append(refs)
         refs = actual
 
 
-def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int]) -> list[Page]:
+def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str]) -> list[Page]:
     st = BOOKLET
-    story = bind_headings(_story(plan, options, frame, refs))
+    story = bind_headings(_story(plan, options, frame, refs, left_out))
     pages = paginate(story, *frame, pad_to=4, reserve=1, filler=lambda: notes_page(st))
     # The back cover is a notes page too: how to print is said by the build and the README,
     # never on paper the runner keeps.
@@ -117,7 +126,7 @@ def _predict_pages(plan: Plan) -> dict[str, int]:
     return refs
 
 
-def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int]) -> list:
+def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str]) -> list:
     st = BOOKLET
     story: list = []
     story += cover(plan, options.athlete, st, refs, frame, options.brand)
@@ -127,7 +136,7 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
         story.append(PageBreak())
         if i == 0:
             story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
-        story += exercise_page(ex_id, ex, plan, st, refs, frame)
+        story += exercise_page(ex_id, ex, plan, st, refs, frame, left_out)
     story += alternatives_part(plan, st, refs, frame)
     sets = max((p.sets for w in plan.weeks for s in w.sessions for p in s.items), default=1)
     for i, week in enumerate(plan.weeks):

@@ -32,11 +32,13 @@ BESIDE, UNDER = "beside", "under"
 PHOTO = (60 * MM, 40 * MM)  # the most a coach's photo takes
 
 
-def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> list:
+def exercise_page(
+    ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float], left_out: set[str] | None = None
+) -> list:
     """One page per exercise at the booklet's one type scale. A page short of room gives up some white
     space first, then some of its figure's size (and puts it under the purpose, where it takes no
-    width from the text); then, rather than run on, it leaves the figure out. One that still does not
-    fit runs on, and says so."""
+    width from the text); then, rather than run on, it leaves the figure out (and adds `ex_id` to
+    `left_out`, for the build to say so). One that still does not fit runs on, and says so."""
     tall, mid, low, least = FIGURE_HEIGHTS
     plain: list[tuple[float, float, str | None]] = [(factor, 0.0, None) for factor in (1.0, 0.8, 0.6)]
     if ex.figure is None:
@@ -48,6 +50,8 @@ def exercise_page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict
     for factor, height, way in tries:
         page = _page(ex_id, ex, plan, airier(st, factor), refs, height, way)
         if fits_one_page(page, *frame):
+            if way is None and ex.figure is not None and left_out is not None:
+                left_out.add(ex_id)
             return page
     return _page(ex_id, ex, plan, st, refs, least, UNDER if ex.figure else None)
 
