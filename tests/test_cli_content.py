@@ -93,6 +93,45 @@ def test_check_bad_content_in_a_real_process_has_no_traceback(content):
     assert "Traceback" not in proc.stderr
 
 
+def test_check_in_a_workspace_checks_coach_yaml_with_the_content_every_problem_at_once(content):
+    """A coach runs `check` before a batch: coach.yaml's problems come with the content's, in the
+    build's words, and the exit is not 0."""
+    break_content(content)
+    content.write("coach.yaml", "name: Ana Pérez\naccent: teal-ish\nsmtp:\n  host: x\n  password: secret\n")
+    result = run("check", "--content", "content")
+    assert result.exit_code == 1
+    coach = [str(p) for p in _coach_problems(content.root)]
+    assert coach and all(line.startswith("coach.yaml:") for line in coach)
+    assert result.output == "\n".join(sorted([*coach, *BROKEN[:-1]])) + f"\n{len(coach) + 3} problems found.\n"
+    assert "secret" not in result.output
+
+
+def test_check_in_a_workspace_warns_of_what_would_print_badly_and_says_coach_yaml_is_valid(content):
+    from PIL import Image
+
+    Image.new("RGB", (90, 30), (0, 0, 0)).save(content.root / "logo.png")
+    long = "Questions about a session, a missed week or a niggle? Email me any time, I answer within a day."
+    content.write("coach.yaml", f'name: Ana Pérez\nlogo: logo.png\naccent: "#ffee00"\nfooter: {long}\n')
+    result = CliRunner().invoke(main, ["check", "--content", "content"])
+    assert result.exit_code == 0, result.output
+    # The accent is judged as printed in colour, what it is for, though this coach's default theme is mono.
+    assert result.stderr == (
+        "warning: coach.yaml:2: logo: logo.png is 90 × 30 pixels: on the cover it prints at 76 dpi and will look blurred; use one about 1000 pixels wide\n"
+        "warning: coach.yaml: footer: too long for the foot of a booklet page, which takes about 64 characters; it is cut short\n"
+        "warning: coach.yaml: accent: #ffee00 is too pale to read on white paper (contrast 1.2:1, headings need 3:1); choose a darker shade\n"
+    )
+    assert result.stdout.endswith("coach.yaml: valid.\n")
+
+
+def _coach_problems(folder):
+    from cardgen.coach import load_coach
+    from cardgen.errors import ContentError
+
+    with pytest.raises(ContentError) as info:
+        load_coach(folder)
+    return info.value.problems
+
+
 def test_check_missing_folder(content):
     result = run("check", "--content", "nowhere")
     assert result.exit_code == 1

@@ -178,11 +178,26 @@ def print_test(paper, out) -> None:
 @main.command()
 @_content_option
 def check(content) -> None:
-    """Validate a content folder and report every problem with file and line."""
-    from cardgen.pipeline import load
+    """Validate a content folder and report every problem with file and line.
 
-    library = load(content)
-    for warning in library.warnings:
+    In a workspace, coach.yaml too: its problems as the build reports them, and what would print
+    badly (a blurred logo, a pale accent, a footer too long) as warnings."""
+    from cardgen.errors import ContentError
+    from cardgen.pipeline import check_coach, load
+    from cardgen.resources import COACH_FILE
+
+    problems = []
+    try:
+        library = load(content)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        coach_warnings = check_coach(content)
+    except ContentError as exc:
+        problems += exc.problems
+    if problems:
+        raise ContentError(problems)  # the content's and the coach's at once: fixed in one round
+    for warning in [*map(str, library.warnings), *(coach_warnings or [])]:
         click.echo(f"warning: {warning}", err=True)
     own_ex = [k for k in library.exercises if library.origins.get(k) != "shipped"]
     own_plans = [k for k in library.plans if library.origins.get(f"plan:{k}") != "shipped"]
@@ -191,6 +206,8 @@ def check(content) -> None:
     else:
         click.echo(f"{library.root}: {_count(own_ex, 'exercise')} and {_count(own_plans, 'plan')} of yours, all valid; "
                    f"with the shipped library, {_count(library.exercises, 'exercise')} and {_count(library.plans, 'plan')}.")
+    if coach_warnings is not None:
+        click.echo(f"{COACH_FILE}: valid.")
 
 
 @main.command()

@@ -253,6 +253,16 @@ def render(plan: Plan, options: BuildOptions) -> Rendered:
     return Rendered(out, warnings)
 
 
+def check_coach(content: Path | None = None) -> list[str] | None:
+    """What `cardgen check` says of the workspace's coach.yaml: None when there is none, else what
+    would print badly, as the build warns of it (raises ContentError with every problem). The accent
+    is judged as printed in colour, which is what it is for, whatever the default theme."""
+    coach = load_coach(content)
+    if coach is None:
+        return None
+    return coach_warnings(coach, brand_of(coach, grey=False), "color")
+
+
 def brand_of(coach: Coach, grey: bool) -> Brand:
     """What the products print of the coach, the logo read once for every product of the build."""
     from cardgen.pictures import PictureProblem
