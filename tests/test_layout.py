@@ -281,3 +281,47 @@ def test_a_separator_never_starts_a_line_of_mixed_runs(text):
         lines = [" ".join(w[1] for w in words) for _, words in runs]
         ends = [words[-1][0] + stringWidth(words[-1][1], words[-1][2].font, words[-1][2].size) for _, words in runs]
         _assert_no_line_starts_with_a_separator(lines, text, width, ends)
+
+
+class Placed(Box):
+    """A fixed-height block that records where it is drawn (x, y, width), and asks for a column of `want`."""
+
+    def __init__(self, height: float, want: float = 0.0, space_before: float = 0.0, space_after: float = 0.0):
+        super().__init__(height)
+        self.want, self.at = want, None
+        self.space_before, self.space_after = space_before, space_after
+
+    def column(self, room: float) -> float:
+        return self.want
+
+    def draw(self, ctx, x, y, width):
+        self.measure(width)
+        self.at = (x, y, width)
+
+
+def test_beside_sets_text_and_aside_in_columns_at_either_side_aligned_top_or_middle():
+    """One block for a figure (or a video code) beside text: at the right, level with the text's top
+    (an exercise page's title), or at the left, centred on it (a card's exercise row)."""
+    from cardgen.render.layout import Beside
+
+    text, aside = [Placed(20, space_after=4), Placed(10, space_before=6)], Placed(50, want=30)
+    right = Beside(text, aside, gap=5)
+    assert right.measure(100) == 50 and right.space_before == 0 and right.space_after == 0
+    right.paint(None)
+    assert aside.at == (70, 0, 30)
+    assert [b.at for b in text] == [(0.0, 30, 65), (0.0, 14, 65)]  # from the top, 6 between them
+
+    text, aside = Placed(12), Placed(30)
+    left = Beside(text, aside, gap=2, side="left", align="middle", column=20)
+    assert left.measure(100) == 30
+    left.paint(None)
+    assert aside.at == (0.0, 0.0, 20) and text.at == (22, 9, 78)
+    stack = [Placed(8, space_after=2), Placed(4)]
+    centred = Beside(stack, Placed(30), gap=2, side="left", align="middle", column=20)
+    assert centred.measure(100) == 30
+    centred.paint(None)
+    assert [b.at for b in stack] == [(22, 14, 78), (22, 8, 78)]  # the stack's 14 centred in 30: 8 to 22
+    alone = Beside(Placed(12), None, gap=2, side="left", align="middle", column=20)
+    assert alone.measure(100) == 12  # a row without a figure keeps the empty column, so names line up
+    alone.paint(None)
+    assert alone.text[0].at == (22, 0.0, 78)

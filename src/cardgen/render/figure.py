@@ -9,7 +9,6 @@ accent; mono: black and greys only.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +16,7 @@ from cardgen.figure import Figure, Pair, pair
 from cardgen.figure.equipment import BAND, MAT, PARTNER, Shape
 from cardgen.figure.geometry import HEAD, STROKE, Body
 from cardgen.figure.pair import Arrow, end_alone
-from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
+from cardgen.render.layout import Block, DrawContext
 from cardgen.style.theme import Theme
 from cardgen.units import MM
 
@@ -288,26 +287,6 @@ def _trunk(canv, ink: _Ink, body: Body, side_view: bool) -> None:
     hx, hy = pts["head"]
     canv.setFillColorRGB(*rgb)
     canv.circle(hx * s, hy * s, HEAD / 2 * s, stroke=0, fill=1)
-
-
-class FigureBeside(Block):
-    """Text blocks with the figure at the top right of them: the text takes the width the figure
-    leaves (an exercise page's title, facts and purpose)."""
-
-    def __init__(self, left: Sequence[Block], figure: FigureBlock, gap: float):
-        self.left, self.figure, self.gap = list(left), figure, gap
-        self.space_before = self.left[0].space_before
-        self.space_after = self.left[-1].space_after
-
-    def measure(self, width: float, avail: float = math.inf) -> float:
-        self.width = width
-        self.col = self.figure.column(width)
-        self.height = max(stack_height(self.left, width - self.col - self.gap), self.figure.measure(self.col))
-        return self.height
-
-    def paint(self, ctx: DrawContext) -> None:
-        draw_stack(ctx, self.left, 0, self.height, self.width - self.col - self.gap)
-        self.figure.draw(ctx, self.width - self.col, self.height - self.figure.height, self.col)
 
 
 class Row(Block):

@@ -11,7 +11,7 @@ import math
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from cardgen.errors import LayoutError
 from cardgen.style.theme import Theme
@@ -260,3 +260,65 @@ class Columns(Block):
         col = self._col(self.width)
         for i, stack in enumerate(self.stacks):
             draw_stack(ctx, stack, i * (col + self.gap), self.height, col)
+
+
+class Beside(Block):
+    """Text with a block at its side in a column of its own (a figure, a video code): the text takes
+    the width the column leaves, so the two never overlap. `side` is where the aside stands, `align`
+    how both sit in the row (top: level with the first line; middle: centred on each other). The
+    column is `column` wide, else what the aside asks of the room (its `column(width)`); a row
+    without an aside (None) keeps the empty column, so rows of a card line up."""
+
+    def __init__(
+        self,
+        text: Block | Sequence[Block],
+        aside: Block | None,
+        gap: float,
+        side: str = "right",
+        align: str = "top",
+        column: float | None = None,
+        space_after: float | None = None,
+    ):
+        self.text = [text] if isinstance(text, Block) else list(text)
+        self.aside, self.gap, self.side, self.align, self.column = aside, gap, side, align, column
+        self.space_before = self.text[0].space_before if self.text else 0.0
+        self.space_after = (self.text[-1].space_after if self.text else 0.0) if space_after is None else space_after
+
+    def measure(self, width: float, avail: float = math.inf) -> float:
+        if width == self.width:
+            return self.height  # measured at this width already: a card face is measured to fit, then to draw
+        self.width = width
+        # Without a `column`, the aside says what it needs of the room (FigureBlock, VideoCode do).
+        self.col = self.column if self.column is not None else cast(Any, self.aside).column(width)
+        self._th = stack_height(self.text, width - self.col - self.gap)
+        self._ah = self.aside.measure(self.col) if self.aside is not None else 0.0
+        self.height = max(self._th, self._ah)
+        return self.height
+
+    def paint(self, ctx: DrawContext) -> None:
+        # Drawn in reading order, left to right.
+        if self.side == "left":
+            self._aside(ctx, 0.0)
+            self._text(ctx, self.col + self.gap)
+        else:
+            self._text(ctx, 0.0)
+            self._aside(ctx, self.width - self.col)
+
+    def _aside(self, ctx: DrawContext, x: float) -> None:
+        if self.aside is not None:
+            y = self.height - self._ah if self.align == "top" else (self.height - self._ah) / 2
+            self.aside.draw(ctx, x, y, self.col)
+
+    def _text(self, ctx: DrawContext, x: float) -> None:
+        width = self.width - self.col - self.gap
+        if self.align == "top":
+            draw_stack(ctx, self.text, x, self.height, width)
+            return
+        # Centred: each block's place counted up from the stack's bottom, then drawn top down.
+        y, ys = (self.height - self._th) / 2, []
+        for i in range(len(self.text) - 1, -1, -1):
+            ys.append(y)
+            if i:
+                y += self.text[i].height + gap_between(self.text[i - 1], self.text[i])
+        for block, at in zip(self.text, reversed(ys), strict=True):
+            block.draw(ctx, x, at, width)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
+from cardgen.render.layout import Block, DrawContext
 from cardgen.render.text import one_line
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.text import TextStyle
@@ -141,28 +140,3 @@ class VideoCode(Block):
             widest = max(stringWidth(line, st.font, st.size) for line in self._lines)
             left = min(self.width - self.side, self.width - widest)
             c.linkURL(self.url, (left, 0, self.width, self.height), relative=1, thickness=0)
-
-
-class Beside(Block):
-    """Text blocks with a video code at the top right of them: the text takes the width the code's
-    column leaves, so the code never covers a word and never pushes one out of the frame."""
-
-    def __init__(self, left: Sequence[Block], code: VideoCode, gap: float = 4 * MM, space_after: float | None = None):
-        self.left, self.code, self.gap = list(left), code, gap
-        self.space_before = self.left[0].space_before if self.left else 0.0
-        self.space_after = self.left[-1].space_after if space_after is None and self.left else (space_after or 0.0)
-
-    def _text_width(self, width: float) -> float:
-        return width - self.code.column(width) - self.gap
-
-    def measure(self, width: float, avail: float = math.inf) -> float:
-        if width == self.width:
-            return self.height  # a card face measures to fit, then to draw
-        self.width = width
-        self.height = max(stack_height(self.left, self._text_width(width)), self.code.measure(self.code.column(width)))
-        return self.height
-
-    def paint(self, ctx: DrawContext) -> None:
-        draw_stack(ctx, self.left, 0, self.height, self._text_width(self.width))
-        col = self.code.column(self.width)
-        self.code.draw(ctx, self.width - col, self.height - self.code.height, col)

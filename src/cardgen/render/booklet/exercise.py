@@ -8,11 +8,11 @@ from typing import Any
 from cardgen.plan.model import Plan
 from cardgen.render.blocks import NoteLines, TickList, exercise_anchor
 from cardgen.render.booklet.front import NOTE_SPACING
-from cardgen.render.figure import FigureBeside, FigureBlock, FigureStyle, Row, aspect
+from cardgen.render.figure import FigureBlock, FigureStyle, Row, aspect
 from cardgen.render.flow import ListBlock, RichText, TextBlock
-from cardgen.render.layout import Block, Columns, Mark, fits_one_page
+from cardgen.render.layout import Beside, Block, Columns, Mark, fits_one_page
 from cardgen.render.picture import ImageBlock
-from cardgen.render.qr import Beside, VideoCode
+from cardgen.render.qr import VideoCode
 from cardgen.style.booklet import BookletStyles, airier
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
@@ -76,7 +76,7 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, in
         # The code stands beside the title and purpose, where the page has width to spare.
         out.append(Beside(head, VideoCode(video.url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM))
     elif way == BESIDE:
-        out.append(FigureBeside(head, _figure(ex, figure_height), gap=FIGURE_GAP))
+        out.append(Beside(head, _figure(ex, figure_height), gap=FIGURE_GAP))
     else:
         out += head
     if ex.image and way is not None:

@@ -226,30 +226,6 @@ def _descent(words: list[tuple[float, str, TextStyle]]) -> float:
     return top.leading - top.first_baseline
 
 
-class Thumbed(Block):
-    """An exercise with its figure in a column at its left, as wide on every row of the card so the
-    names line up; the figure and the text are centred on each other. A row without a figure keeps
-    the empty column."""
-
-    def __init__(self, figure: Block | None, body: Block, column: float, gap: float, space_after: float = 0.0):
-        self.figure, self.body, self.column, self.gap = figure, body, column, gap
-        self.space_after = space_after
-
-    def measure(self, width: float, avail: float = math.inf) -> float:
-        if width == self.width:
-            return self.height
-        self.width = width
-        self._bh = self.body.measure(width - self.column - self.gap)
-        self._fh = self.figure.measure(self.column) if self.figure else 0.0
-        self.height = max(self._bh, self._fh)
-        return self.height
-
-    def paint(self, ctx: DrawContext) -> None:
-        if self.figure:
-            self.figure.draw(ctx, 0, (self.height - self._fh) / 2, self.column)
-        self.body.draw(ctx, self.column + self.gap, (self.height - self._bh) / 2, self.width - self.column - self.gap)
-
-
 class ExerciseRow(Block):
     """One exercise as a table row: its name in a column of `name_width`, the dose and boxes
     beside it, and its note (if any) under the name across both."""

@@ -13,13 +13,13 @@ from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.plan.videos import Video
 from cardgen.prepress.paper import Box
 from cardgen.render.blocks import Rule
-from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack, Thumbed
+from cardgen.render.cards.blocks import BOX_TEXT, BoxColumn, DoseRow, ExerciseRow, Facts, Run, Stack
 from cardgen.render.cards.face import Face, Variant
 from cardgen.render.cards.parts import CONTINUED, part_label, share
 from cardgen.render.figure import FigureBlock, FigureStyle
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
-from cardgen.render.layout import Block
-from cardgen.render.qr import QR_MIN, Beside, VideoCode
+from cardgen.render.layout import Beside, Block
+from cardgen.render.qr import QR_MIN, VideoCode
 from cardgen.render.text import one_line
 from cardgen.style.cards import FLOOR, CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
@@ -167,7 +167,8 @@ def front(card: WeekCard, plan: Plan, athlete: str | None, z: CardStyles, boxes:
         if figures:
             fig = p.exercise.figure
             thumb = FigureBlock(fig, _thumb(figures), math.inf, FigureStyle(alone=True, repeated=True), head=figures) if fig else None
-            block = Thumbed(thumb, block, _thumb(figures), THUMB_GAP)
+            # At the left, as wide on every row so the names line up; figure and text centred on each other.
+            block = Beside(block, thumb, THUMB_GAP, side="left", align="middle", column=_thumb(figures))
         block.space_after = z.gap
         body.append(block)
     foot: list[Block] = [_Foot(plan.title, z)]
