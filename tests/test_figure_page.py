@@ -208,3 +208,23 @@ def test_a_figure_left_out_of_a_full_page_is_a_warning_naming_its_file_and_what_
         assert list(made.warnings) == ([] if drawn else [expected]), f"purpose of {words} more words"
         seen.add(drawn)
     assert seen == {True, False}, "the page should hold its figure at first, and not at last"
+
+
+def test_a_wide_low_pose_on_a_full_page_stands_in_the_titles_line_at_full_size(built):
+    """The glute bridge's page is full: under the purpose its figure shrank to a head of 3 mm (its
+    limbs 46 mm across) to keep the page to one page. In the title's line, where a short title leaves
+    the width, it keeps its full size (a head of 3.6 mm, limbs 55 mm across) and costs the page no
+    band of its own."""
+    from pdfcheck import MM
+
+    _, pdfs = built["8-week-half", "a4"]
+    with pdfplumber.open(io.BytesIO(pdfs["booklet.pdf"])) as pdf:
+        page = exercise_page(pdf, "Glute bridge")
+        x0, top, x1, bottom = figure_box(page)
+        words = page.extract_words(extra_attrs=["size"])
+        title = max((w for w in words if w["text"] == "bridge"), key=lambda w: w["size"])
+        works = next(w for w in words if w["text"].startswith("Works:"))
+        assert x1 - x0 > 52 * MM, f"{(x1 - x0) / MM:.1f} mm wide"
+        assert top < title["bottom"] and bottom > title["top"], "level with the title"
+        assert x0 > title["x1"] + 10 * MM and bottom < works["top"]
+        assert frame_of(page)[1] + 0.5 >= x1

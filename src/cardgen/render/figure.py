@@ -76,12 +76,13 @@ class FigureBlock(Block):
     allows, its own aspect kept."""
 
     def __init__(self, figure: Figure, width: float, height: float, style: FigureStyle | None = None,
-                 space_before: float = 0.0, space_after: float = 0.0, head: float = math.inf):
+                 space_before: float = 0.0, space_after: float = 0.0, head: float = math.inf, share: float = 0.5):
         self.figure = figure
         self.max_width, self.max_height = width, height
         self.style = style or FigureStyle()
         self.space_before, self.space_after = space_before, space_after
         self.head = head  # the largest head drawn (pt): a low, wide pose is not blown up to fill the width
+        self.share = share  # the most of a row's width it takes beside text (see `column`)
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         self.width = width
@@ -89,10 +90,10 @@ class FigureBlock(Block):
         self.height = _pair(self.figure, self.style.alone).height * self.scale
         return self.height
 
-    def column(self, room: float, share: float = 0.5) -> float:
-        """The width the figure takes beside text in `room`: what its height asks, up to `share` of it."""
+    def column(self, room: float) -> float:
+        """The width the figure takes beside text in `room`: what its height asks, up to its `share` of it."""
         p = _pair(self.figure, self.style.alone)
-        return p.width * min(self.head / HEAD, self.max_height / p.height, room * share / p.width)
+        return p.width * min(self.head / HEAD, self.max_height / p.height, room * self.share / p.width)
 
     def paint(self, ctx: DrawContext) -> None:
         p = _pair(self.figure, self.style.alone)

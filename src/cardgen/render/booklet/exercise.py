@@ -13,11 +13,12 @@ from cardgen.render.flow import ListBlock, RichText, TextBlock
 from cardgen.render.layout import Beside, Block, Columns, Mark, fits_one_page
 from cardgen.render.picture import ImageBlock
 from cardgen.render.qr import VideoCode
+from cardgen.render.text import wrap
 from cardgen.style.booklet import BookletStyles, airier
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
 from cardgen.units import MM
-from cardgen.wording import FORM_CUES, page_ref
+from cardgen.wording import FORM_CUES, curly, page_ref
 
 NOTES_MINIMUM = 26 * MM  # three lines to write on, or none
 VIDEO_COLUMN = 46 * MM  # the most a video code's address takes beside the title: the title keeps the rest
@@ -28,7 +29,12 @@ FIGURE_HEIGHTS = (30 * MM, 25 * MM, 21 * MM, 17 * MM)
 FIGURE_HEAD = 3.6 * MM
 FIGURE_GAP = 5 * MM
 WIDE = 2.2  # width over height: a pose wider than this goes under the purpose, not beside it
-BESIDE, UNDER = "beside", "under"
+# A wide, low pose (lying, a plank) that does not fit under the purpose at a size goes into the title's
+# line at that size, when it is as large there: it takes the width a short title leaves instead of a
+# band of the page's height, so a full page keeps its figure large rather than shrink it. At most this
+# tall (a title and a half), and with twice the gap of air between it and the title.
+TITLE_FIGURE = 12 * MM
+BESIDE, UNDER, TITLE = "beside", "under", "title"
 PHOTO = (60 * MM, 40 * MM)  # the most a coach's photo takes
 
 
@@ -37,7 +43,7 @@ def exercise_page(
 ) -> list:
     """One page per exercise at the booklet's one type scale. A page short of room gives up some white
     space first, then some of its figure's size (and puts it under the purpose, where it takes no
-    width from the text); then, rather than run on, it leaves the figure out (and adds `ex_id` to
+    width from the text, or a wide, low one in the title's line); then, rather than run on, it leaves the figure out (and adds `ex_id` to
     `left_out`, for the build to say so). One that still does not fit runs on, and says so."""
     tall, mid, low, least = FIGURE_HEIGHTS
     plain: list[tuple[float, float, str | None]] = [(factor, 0.0, None) for factor in (1.0, 0.8, 0.6)]
@@ -45,9 +51,13 @@ def exercise_page(
         tries = plain
     else:
         ways = (UNDER,) if aspect(ex.figure) > WIDE or ex.image else (BESIDE, UNDER)
+        if aspect(ex.figure) > WIDE and not ex.image and ex_id not in plan.videos:
+            ways = (UNDER, TITLE)  # a video code has the title's right already
         sizes = ((1.0, tall), (0.8, tall), (0.8, mid), (0.6, mid), (0.6, low), (0.6, least))
         tries = [(factor, height, way) for factor, height in sizes for way in ways] + plain
     for factor, height, way in tries:
+        if way == TITLE and not _title_fits(ex, st, height, frame[0]):
+            continue
         page = _page(ex_id, ex, plan, airier(st, factor), refs, height, way)
         if fits_one_page(page, *frame):
             if way is None and ex.figure is not None and left_out is not None:
@@ -56,10 +66,20 @@ def exercise_page(
     return _page(ex_id, ex, plan, st, refs, least, UNDER if ex.figure else None)
 
 
-def _figure(ex: Any, height: float, space_after: float = 0.0) -> FigureBlock:
+def _figure(ex: Any, height: float, space_after: float = 0.0, in_title: bool = False) -> FigureBlock:
     # Right-aligned: under the purpose too it stands where the page's other figures do.
     style = FigureStyle(align="right")
-    return FigureBlock(ex.figure, math.inf, height, style, head=FIGURE_HEAD * height / FIGURE_HEIGHTS[0], space_after=space_after)
+    most, share = (min(height, TITLE_FIGURE), 1.0) if in_title else (height, 0.5)
+    return FigureBlock(ex.figure, math.inf, most, style, head=FIGURE_HEAD * height / FIGURE_HEIGHTS[0], space_after=space_after, share=share)
+
+
+def _title_fits(ex: Any, st: BookletStyles, height: float, width: float) -> bool:
+    """Whether the figure is as large in the title's line as under the purpose, with the title on
+    one line beside it."""
+    column = _figure(ex, height, in_title=True).column(width)
+    if column < _figure(ex, height).column(math.inf) - 0.01:
+        return False  # the line is too low, or the room too narrow, for the figure's size
+    return len(wrap(curly(ex.name), st.h1.font, st.h1.size, width - column - 2 * FIGURE_GAP)) == 1
 
 
 def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], figure_height: float, way: str | None) -> list:
@@ -77,6 +97,9 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, in
         out.append(Beside(head, VideoCode(video.url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM))
     elif way == BESIDE:
         out.append(Beside(head, _figure(ex, figure_height), gap=FIGURE_GAP))
+    elif way == TITLE:
+        # Centred on the title: the ground of a lying pose about level with the title's baseline.
+        out += [Beside(head[0], _figure(ex, figure_height, in_title=True), gap=FIGURE_GAP, align="middle"), *head[1:]]
     else:
         out += head
     if ex.image and way is not None:
