@@ -57,6 +57,7 @@ TOP_LEVEL = {
     "cardgen.pictures": LEAF,  # Pillow only: logos and photos read, checked and scaled for print
     "cardgen.equipment": LEAF,  # the words of --have and how exercises' equipment maps to them
     "cardgen.languages": LEAF,  # the language codes content may give, for hyphenation
+    "cardgen._dataclass_methods": LEAF,  # cardgen's dataclasses compile their methods at first use (import time)
 }
 # Packages whose every module shares the package's layer.
 # cardgen.figure is a leaf: the pictograms' pure geometry, which content validates with, plan carries
