@@ -68,13 +68,8 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     source = Source(display, None)
     problems: list[Problem] = []
 
-    def index(node: yaml.Node) -> None:
-        # Before construction: it expands merge keys into the mapping, which would read as repeated fields.
-        source.lines[()] = node.start_mark.line + 1
-        _index(node, (), source, problems, [MAX_VALUES])
-
     try:
-        source.data = _parse(text, _Loader, index)
+        source.data = _read(text, source, problems)
     except _Refused as exc:
         return None, [Problem(display, exc.line, "", exc.message)]
     except RecursionError:
@@ -139,6 +134,106 @@ class _Refused(Exception):
 
     def __init__(self, line: int, message: str):
         self.line, self.message = line, message
+
+
+def _read(text: str, source: Source, problems: list[Problem]) -> object:
+    """The document's values, with the line of every field in `source` and the problems found on
+    the way. Content is plain mappings, lists and scalars: those are built here in the same walk
+    that records the lines; anything else (a merge key, an alias, a tag, a date) is built by PyYAML
+    as before."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        source.lines[()] = node.start_mark.line + 1
+        try:
+            return _Plain(loader, source, problems).build(node, ())
+        except _NotPlain:
+            pass
+        source.lines.clear()
+        source.lines[()] = node.start_mark.line + 1
+        del problems[:]
+        # Before construction: it expands merge keys into the mapping, which would read as repeated fields.
+        _index(node, (), source, problems, [MAX_VALUES])
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+class _NotPlain(Exception):
+    """The document holds more than plain mappings, lists and scalars: PyYAML builds it."""
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_NULL, _BOOL, _INT, _FLOAT = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
+
+class _Plain:
+    """Builds what PyYAML's safe constructor builds from plain nodes, while doing what `_index` does:
+    the same lines, problems and refusals, in the same order."""
+
+    def __init__(self, loader, source: Source, problems: list[Problem]):
+        self.source, self.problems, self.lines = source, problems, source.lines
+        self.budget = MAX_VALUES
+        self.seen: set[int] = set()  # an alias is the same node met again: PyYAML shares its value
+        self.scalars = {_INT: loader.construct_yaml_int, _FLOAT: loader.construct_yaml_float, _BOOL: loader.construct_yaml_bool}
+
+    def build(self, node: yaml.Node, path: Path_) -> object:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Refused(node.start_mark.line + 1, f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded")
+        if len(path) > MAX_DEPTH:
+            raise _Refused(node.start_mark.line + 1, f"the file nests lists or mappings more than {MAX_DEPTH} levels deep")
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, tag)
+        if id(node) in self.seen:
+            raise _NotPlain
+        self.seen.add(id(node))
+        lines = self.lines
+        if isinstance(node, yaml.MappingNode):
+            if tag != _MAP:
+                raise _NotPlain
+            mapping: dict[object, object] = {}
+            seen: set[object] = set()
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Refused(line, "a list or a mapping stands where a field name should be (a '?' makes one): write each field as name: value")
+                key = key_node.value
+                if key in seen:
+                    self.problems.append(Problem(self.source.file, line, format_path(path + (key,)), "this field is given twice"))
+                seen.add(key)
+                if node.flow_style and value_node.tag.endswith(":null") and not value_node.value:
+                    self.problems.append(Problem(self.source.file, line, format_path(path + (key,)),
+                                                 "reads as a field of its own: inside { } a comma separates fields; put text with a comma in quotes"))
+                sub = path + (key,)
+                lines[sub] = line
+                if key.isdigit():
+                    lines[path + (int(key),)] = line  # week numbers are int keys once parsed
+                constructed_key = self.scalar(key_node, key_node.tag)
+                mapping[constructed_key] = self.build(value_node, sub)
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ:
+                raise _NotPlain
+            items = []
+            for i, item in enumerate(node.value):
+                lines[path + (i,)] = item.start_mark.line + 1
+                items.append(self.build(item, path + (i,)))
+            return items
+        raise _NotPlain
+
+    def scalar(self, node: yaml.Node, tag: str) -> object:
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        construct = self.scalars.get(tag)
+        if construct is None:
+            raise _NotPlain  # a merge key, a date, a tag of its own
+        return construct(node)
 
 
 def _parse(text: str, loader_class, before_construct: Callable[[yaml.Node], None] | None = None) -> object:
