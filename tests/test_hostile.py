@@ -108,6 +108,13 @@ def test_text_the_font_cannot_print_is_refused_where_it_was_written(content, tex
     assert quick(content) == [f"{EX}:1: name: {message}", f"{EX}:11: cues[1]: {message}"]
 
 
+def test_only_printed_text_is_checked_not_comments_and_an_escape_is_checked_as_the_character_it_makes(content):
+    content.edit("exercises/band-walk.yaml", "name: Band walk\n", "# مشي 💪\nname: Band walk\n")
+    assert content.load().exercises["band-walk"].name == "Band walk"  # a comment is never printed
+    content.edit("exercises/band-walk.yaml", "name: Band walk\n", 'name: "Band walk \\U0001F4AA"\n')
+    assert quick(content) == [f"{EX}:2: name: the font cannot print '💪' (U+1F4AA, flexed biceps); write it with Latin, Greek or Cyrillic letters"]
+
+
 def test_greek_cyrillic_and_accented_latin_print(content):
     content.edit("exercises/band-walk.yaml", "name: Band walk\n", "name: Ходьба Ἀθηνᾶ Łódź ‘quoted’ – 30\u00a0s\n")
     assert content.load().exercises["band-walk"].name.startswith("Ходьба")

@@ -30,6 +30,7 @@ class Source:
     file: str
     data: object
     lines: dict[Path_, int] = field(default_factory=dict)
+    text: str = field(default="", repr=False, compare=False)  # as read (NFC): every value was written in it
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest written ancestor (a missing field's parent)."""
@@ -65,7 +66,7 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(display, 0, "", f"cannot read the file ({exc.strerror or exc})")]
     too_deep = Problem(display, 0, "", f"the file nests lists or mappings more than {MAX_DEPTH} levels deep")
-    source = Source(display, None)
+    source = Source(display, None, text=text)
     problems: list[Problem] = []
 
     try:
