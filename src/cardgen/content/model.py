@@ -246,8 +246,14 @@ def read_plan(data: object) -> PlanTemplate | None:
         return None
 
 
+_KEYS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[frozenset[str], frozenset[str]]] = {}
+
+
 def _fields(data: object, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
-    if type(data) is not dict or not data.keys() <= {*required, *optional} or not all(k in data for k in required):
+    keys = _KEYS.get((required, optional))
+    if keys is None:  # once per kind of mapping: its required fields, and all it may have
+        keys = _KEYS[required, optional] = (frozenset(required), frozenset(required) | frozenset(optional))
+    if type(data) is not dict or not data.keys() <= keys[1] or not data.keys() >= keys[0]:
         raise _Decline
     return data
 
