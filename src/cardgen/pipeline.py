@@ -90,6 +90,8 @@ class Rendered(Mapping[str, bytes]):
 
 @dataclass
 class BuildResult:
+    """What a build wrote, and what the user should hear about it."""
+
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)  # how to print what was written

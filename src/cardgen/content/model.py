@@ -67,6 +67,8 @@ KIND_REST: dict[str, int] = {"power": 90, "heavy": 150, "eccentric": 120, "stren
 
 @dataclass(frozen=True)
 class Muscles:
+    """The muscles an exercise works: the main ones, and those that help."""
+
     primary: list[str]
     secondary: list[str] = field(default_factory=list)
 
@@ -82,6 +84,8 @@ class Variant:
 
 @dataclass(frozen=True)
 class LimbsSpec:
+    """One side's joint angles as written in a figure."""
+
     hip: float
     knee: float
     ankle: float
@@ -91,6 +95,8 @@ class LimbsSpec:
 
 @dataclass(frozen=True)
 class PoseSpec:
+    """One of a figure's two poses as written."""
+
     trunk: float
     right: LimbsSpec
     left: LimbsSpec | None  # None: `same` as the right
@@ -100,6 +106,8 @@ class PoseSpec:
 
 @dataclass(frozen=True)
 class ItemSpec:
+    """A piece of equipment in a figure, and where it is placed."""
+
     item: str
     under: str | None = None
     at: str | None = None
@@ -109,6 +117,8 @@ class ItemSpec:
 
 @dataclass(frozen=True)
 class FigureSpec:
+    """An exercise's figure as written: its start and end poses and equipment."""
+
     start: PoseSpec
     end: PoseSpec
     view: str = "side"
@@ -119,6 +129,8 @@ class FigureSpec:
 
 @dataclass(frozen=True)
 class Exercise:
+    """An exercise file, read and checked."""
+
     name: str
     muscles: Muscles
     purpose: str
@@ -176,6 +188,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Session:
+    """A session of a plan file: its focus, exercises, and how often a week it is done."""
+
     focus: str
     exercises: list[Item]
     per_week: int = 1  # each time gets its own tick box, card and log
@@ -204,6 +218,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class PlanTemplate:
+    """A plan file, read and checked: weeks, sessions, progression and phases."""
+
     title: str
     weeks: int
     sessions: dict[str, Session]

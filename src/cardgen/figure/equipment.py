@@ -22,6 +22,8 @@ STRAP = 3.6  # a suspension strap above the foot
 
 @dataclass(frozen=True)
 class Shape:
+    """A piece of equipment drawn as a line, a closed outline or a circle, in head heights."""
+
     kind: str  # line (open), poly (closed), circle
     points: tuple[Point, ...]
     radius: float = 0.0

@@ -83,6 +83,8 @@ class Limbs:
 
 @dataclass(frozen=True)
 class Pose:
+    """One position of the figure: the trunk's angle, each side's limbs, the neck, and what touches a support."""
+
     trunk: float  # the hip→neck line, degrees counter-clockwise from pointing right
     right: Limbs
     left: Limbs
@@ -92,6 +94,8 @@ class Pose:
 
 @dataclass(frozen=True)
 class Item:
+    """A piece of equipment: under a point, at a part of the body, behind one, or in no place in particular."""
+
     item: str
     under: str | None = None
     at: str | None = None
@@ -101,6 +105,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Figure:
+    """An exercise's pictogram: the start and end poses, the view, the working side, and equipment."""
+
     start: Pose
     end: Pose
     view: str = "side"  # side | front

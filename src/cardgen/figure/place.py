@@ -27,6 +27,8 @@ _FOOT = ("foot", "toes", "heel", "ankle")
 
 @dataclass(frozen=True)
 class Support:
+    """An item standing on the ground under a point: from x0 to x1, its top at `top`."""
+
     item: str
     x0: float
     x1: float

@@ -10,6 +10,8 @@ from cardgen.figure.model import Figure
 
 @dataclass(frozen=True)
 class Muscles:
+    """The muscles an exercise works: the main ones, and those that help."""
+
     primary: tuple[str, ...]
     secondary: tuple[str, ...] = ()
 
@@ -25,6 +27,8 @@ class Variant:
 
 @dataclass(frozen=True)
 class Exercise:
+    """An exercise as the products print it."""
+
     name: str
     muscles: Muscles
     purpose: str

@@ -31,6 +31,8 @@ class Prescription:
 
 @dataclass(frozen=True)
 class SessionPlan:
+    """One session of one week: what to do, with every dose worked out."""
+
     key: str  # the label on its tick box, card and log: "A", or "A1", "A2" when done twice a week
     focus: str
     items: tuple[Prescription, ...]
@@ -41,6 +43,8 @@ class SessionPlan:
 
 @dataclass(frozen=True)
 class Week:
+    """One week of the plan: its phase, its sessions and, with a start date, its dates."""
+
     number: int
     phase: str
     kind: str  # build | deload | taper
@@ -57,6 +61,8 @@ class Week:
 
 @dataclass(frozen=True)
 class Plan:
+    """A plan expanded for one client: every week, every session, every dose."""
+
     id: str
     title: str
     subtitle: str

@@ -39,6 +39,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Session:
+    """A session of a plan template, with the labels of each time it is done in a week."""
+
     focus: str
     exercises: tuple[Item, ...]
     labels: tuple[str, ...]  # one per time it is done in a week: ("A",) or ("A1", "A2")
@@ -62,6 +64,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Template:
+    """A plan as its file describes it, before it is expanded week by week."""
+
     title: str
     weeks: int
     sessions: Mapping[str, Session]  # by the plan's session label, in the plan's order

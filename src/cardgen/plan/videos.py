@@ -10,6 +10,8 @@ from cardgen.plan.exercise import Exercise
 
 @dataclass(frozen=True)
 class Video:
+    """The address of an exercise's demonstration video."""
+
     url: str
     own: bool  # written on the exercise itself (not made from the coach's template): worth a warning when left off
 

@@ -17,6 +17,8 @@ SECONDS_PER_REP = 3
 
 @dataclass(frozen=True)
 class WeekVolume:
+    """What one week adds up to, for the overview chart."""
+
     week: int
     reps: int  # the week's volume in reps, every session counted
     sets: int

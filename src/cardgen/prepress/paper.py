@@ -9,6 +9,8 @@ from cardgen.units import INCH, MM
 
 @dataclass(frozen=True)
 class Size:
+    """A sheet of paper, in points."""
+
     name: str
     width: float
     height: float
