@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import gc
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from cardgen import __version__
 from cardgen.options import CardSize, Duplex, Paper, PosterPaper, Product, ThemeName
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+class _Path(click.Path):
+    """click.Path giving a pathlib.Path, which is imported once a path is given: `cardgen --help`
+    and option parsing do without it (~10 ms)."""
+
+    def convert(self, value, param, ctx) -> Path:
+        from pathlib import Path
+
+        return Path(cast(str, super().convert(value, param, ctx)))  # a str: click is given text, and no path_type
+
+
+def _cwd() -> Path:
+    from pathlib import Path
+
+    return Path.cwd()
+
+
 _content_option = click.option(
     "--content",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=_Path(file_okay=False),
     help="Your content folder with exercises/ and plans/, added to the shipped library "
     "[default: the current folder if it has both, else ./content if present, else the shipped library only]",
 )
@@ -72,7 +92,7 @@ def main() -> None:
 @main.command()
 @click.option("--plan", "plan_id", required=True, help="Plan id, e.g. 8-week-half (see 'cardgen list').")
 @click.option("--paper", type=click.Choice(Paper.values()), default="a4", show_default=True, help="Sheet size of the home printer.")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Output folder  [default: output/PLAN]")
+@click.option("--out", type=_Path(file_okay=False), help="Output folder  [default: output/PLAN]")
 @_content_option
 @click.option("--only", type=click.Choice(Product.values()), help="Build one product only.")
 @click.option("--athlete", help="Name printed on the cover, every card and the poster.")
@@ -117,8 +137,8 @@ def build(ctx, plan_id, only, athlete, start, race, **options) -> None:
 
 
 @main.command()
-@click.argument("roster", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True,
+@click.argument("roster", required=False, type=_Path(dir_okay=False, exists=True))
+@click.option("--out", type=_Path(file_okay=False), default="output", show_default=True,
               help="Output folder; each client gets a folder inside it.")
 @_content_option
 @click.option("--workers", type=click.IntRange(min=1), help="Clients built at once, each in its own process  [default: the machine's cores]")
@@ -135,7 +155,7 @@ def batch(roster, out, content, workers, only) -> None:
     from cardgen.pipeline import PRODUCTS, load, load_coach
     from cardgen.roster import find_roster, read_roster
 
-    clients = read_roster(roster or find_roster(content or Path.cwd()))
+    clients = read_roster(roster or find_roster(content or _cwd()))
     library = load(content, lenient=True)  # a broken file stops only the clients whose plan uses it
     coach = load_coach(content)
     for warning in sorted({str(w) for plan in {c.plan for c in clients} for w in library.warnings_for(plan)}):
@@ -167,7 +187,7 @@ def batch(roster, out, content, workers, only) -> None:
 
 @main.command(name="print-test")
 @click.option("--paper", type=click.Choice(Paper.values()), default="a4", show_default=True, help="Sheet size of the home printer.")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="PDF to write  [default: output/print-test.pdf]")
+@click.option("--out", type=_Path(dir_okay=False), help="PDF to write  [default: output/print-test.pdf]")
 def print_test(paper, out) -> None:
     """Write a two-page sheet that measures how far your printer shifts the backs (for --back-offset)."""
     from cardgen.pipeline import print_test as run
@@ -211,7 +231,7 @@ def check(content) -> None:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=_Path())
 def init(folder) -> None:
     """Start a workspace: your own exercises and plans, added to the shipped library."""
     from cardgen.workspace import EXAMPLE_PLAN, init_workspace
@@ -246,9 +266,9 @@ def _count(items, noun: str) -> str:
 
 
 @main.command()
-@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("pdf", type=_Path(dir_okay=False, exists=True))
 @click.option("--pages", help="Pages to render, e.g. 1-4 or 2,5-6  [default: all]")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Folder for the PNGs  [default: beside the PDF]")
+@click.option("--out", type=_Path(file_okay=False), help="Folder for the PNGs  [default: beside the PDF]")
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help="Resolution of the thumbnails.")
 def preview(pdf, pages, out, dpi) -> None:
     """Render pages of a PDF to PNG thumbnails."""
@@ -259,8 +279,8 @@ def preview(pdf, pages, out, dpi) -> None:
 
 
 @main.command()
-@click.argument("roster", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True,
+@click.argument("roster", required=False, type=_Path(dir_okay=False, exists=True))
+@click.option("--out", type=_Path(file_okay=False), default="output", show_default=True,
               help="Output folder of 'cardgen batch': one folder per client, and the sent log.")
 @_content_option
 @click.option("--workers", type=click.IntRange(min=1), help="Clients built at once, when some are missing or out of date  [default: the machine's cores]")
@@ -283,7 +303,7 @@ def send(roster, out, content, workers, address, security, dry_run, resend) -> N
         detail = f": {outcome.why}" if outcome.why else (f" {outcome.path}" if outcome.path else "")
         click.echo(f"{outcome.status:<8} {name}{detail}", err=outcome.status == "failed")
 
-    options = SendOptions(roster or find_roster(content or Path.cwd()), out, content, address, security, workers, dry_run, tuple(resend))
+    options = SendOptions(roster or find_roster(content or _cwd()), out, content, address, security, workers, dry_run, tuple(resend))
     report = run(options, password, echo, lambda name: click.echo(f"built    {name}", err=True))
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)

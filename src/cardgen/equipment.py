@@ -12,7 +12,6 @@ for coaches.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -104,6 +103,8 @@ def parse_have(text: str) -> frozenset[str] | None:
             raise CardgenError(f"{item!r} stands alone; {_known()}")
         word = _word(item)
         if word is None:
+            import difflib  # here: every command imports this module, few need a suggestion
+
             close = difflib.get_close_matches(item, [*HAVE_WORDS, *HOUSEHOLD], n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise CardgenError(f"unknown equipment {item!r}{hint}; {_known()}")
