@@ -12,6 +12,7 @@ import math
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.render.layout import Block, DrawContext
+from cardgen.render.links import link as add_link
 from cardgen.render.text import SEPARATORS, visible, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
@@ -190,7 +191,7 @@ class RichText(Block):
             for x, string, font, link, end in pieces:
                 text.put(x, y, string, font, st.size)
                 if link and ctx.links:
-                    c.linkRect("", link, (x, y - 2, end, y + st.size), relative=1, thickness=0)
+                    add_link(c, link, (x, y - 2, end, y + st.size))
             y -= st.leading
         text.close()
 

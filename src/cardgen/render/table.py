@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.render.layout import Block, DrawContext
+from cardgen.render.links import link as add_link
 from cardgen.render.text import wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
@@ -231,7 +232,7 @@ class RuledTable(Block):
                 for cell, x, w in zip(row, xs, widths, strict=False):
                     self._draw_cell(ctx, cell, x, y, w, h, text, boxes)
                 if self.row_links and row[0].link and ctx.links:
-                    c.linkRect("", row[0].link, (0, y - h, self.width, y), relative=1, thickness=0)
+                    add_link(c, row[0].link, (0, y - h, self.width, y))
                 for x in xs:
                     _rule(rules, x, y, x, y - h)
             followed_by_strip = i + 1 < len(self.rows) and isinstance(self.rows[i + 1], TickStrip)
@@ -286,7 +287,7 @@ class RuledTable(Block):
             self._text(text, line, REGULAR, self._note_size, tx, tw, y + 0.5, cell.align)
             y -= self._note_size * LEADING
         if cell.link and not self.row_links and ctx.links:
-            c.linkRect("", cell.link, (x, top - h, x + w, top), relative=1, thickness=0)
+            add_link(c, cell.link, (x, top - h, x + w, top))
 
     @staticmethod
     def _text(text: TextBatch, s: str, font: str, size: float, x: float, w: float, y: float, align: str) -> None:
