@@ -90,3 +90,25 @@ def test_each_string_is_encoded_as_reportlabs_own_text_object_encodes_it():
 
     assert [operands(c) for c in ours] == [operands(c) for c in theirs]
     assert sum(len(operands(c)) > 1 for c in ours) > 0, "some strings span two subsets"
+
+
+def test_each_string_starts_where_it_was_put_to_a_hundredth_of_a_point():
+    import pdfplumber
+
+    spots = [(10.0, 700.0), (123.456, 700.0), (10.004, 650.126), (300.5, 20.333), (12.0, 780.0), (0.0, 0.0)]
+    buf = io.BytesIO()
+    canv = new_canvas(buf, (400, 800), Meta("t", "a", "s"))
+    canv.translate(20, 10)  # inside a block, as drawn
+    with TextBatch(canv) as text:
+        for i, (x, y) in enumerate(spots):
+            text.put(x, y, f"W{i}", BOLD if i % 2 else REGULAR, 9 + i)
+        text.put(380, 400, "Right", REGULAR, 9, align="right")
+    canv.showPage()
+    canv.save()
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        starts = {c["text"] + c_next["text"]: c["matrix"][4:] for c, c_next in zip(pdf.pages[0].chars, pdf.pages[0].chars[1:]) if c["text"] in "WR"}
+        right = max(c["x1"] for c in pdf.pages[0].chars if c["top"] < 800 - 405 and c["bottom"] > 800 - 415)
+    for i, (x, y) in enumerate(spots):
+        ox, oy = starts[f"W{i}"]
+        assert abs(ox - (x + 20)) <= 0.006 and abs(oy - (y + 10)) <= 0.006, (i, ox, oy)
+    assert abs(right - 400) < 0.05

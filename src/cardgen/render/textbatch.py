@@ -32,7 +32,7 @@ class _Encoder:
         self.shown: dict[str, list[tuple[int, str]]] = {}  # string -> its Tj operands, per subset
 
     def runs(self, s: str) -> list[tuple[int, str]]:
-        """`s` as (subset, "(escaped bytes) Tj") runs, exactly as ReportLab would write them."""
+        """`s` as (subset, "(escaped bytes) Tj") runs: the bytes ReportLab would write for it."""
         done = self.shown.get(s)
         if done is not None:
             return done
@@ -77,37 +77,46 @@ def _encoder(doc: Any, font: str) -> _Encoder:
 
 
 class TextBatch:
+    """Strings in one BT ... ET: the colour set once, the font only when it changes, each string
+    placed by a move from the one before (`Td`), positions to 0.01 pt."""
+
     def __init__(self, canv, rgb: tuple[float, float, float] = (0, 0, 0)):
         self.canv = canv
-        self._code = ["BT", "1 0 0 1 0 0 Tm", f"{fp_str(*rgb)} rg"]
+        self._code = [f"BT {fp_str(*rgb)} rg"]
         self._font: tuple[str, float] | None = None
         self._enc: _Encoder | None = None
-        self._tf = ""
+        self._size = ""
         self._subset = -1
+        self._at = (0, 0)  # where the last line started, in hundredths of a point (a text object starts at 0 0)
+        self._drawn = False
 
     def put(self, x: float, y: float, s: str, font: str, size: float, align: str = "left") -> None:
+        if not s:
+            return
         if self._font != (font, size):
             self._font = (font, size)
             self._enc = _encoder(self.canv._doc, font)
-            self._tf = f" {fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+            self._size = f" {fp_str(size)} Tf"
             self._subset = -1
         if align != "left":
             w = stringWidth(s, font, size)
             x -= w if align == "right" else w / 2
+        # Rounded where they are, not move by move: the small errors never add up along a page.
+        at = (round(x * 100), round(y * 100))
         code = self._code
-        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        code.append(f"{fp_str((at[0] - self._at[0]) / 100, (at[1] - self._at[1]) / 100)} Td")
+        self._at = at
         enc = self._enc
         assert enc is not None
-        ops: list[str] = []
-        for subset, shown in enc.runs(visible(s)) if s else ():
+        for subset, shown in enc.runs(visible(s)):
             if subset != self._subset:
-                ops.append(enc.name(subset) + self._tf)
+                code.append(enc.name(subset) + self._size)
                 self._subset = subset
-            ops.append(shown)
-        code.append(" ".join(ops))
+            code.append(shown)
+        self._drawn = True
 
     def close(self) -> None:
-        if self._font is not None:
+        if self._drawn:
             self._code.append("ET")
             self.canv._code.append(" ".join(self._code))
 
