@@ -325,3 +325,29 @@ def test_beside_sets_text_and_aside_in_columns_at_either_side_aligned_top_or_mid
     assert alone.measure(100) == 12  # a row without a figure keeps the empty column, so names line up
     alone.paint(None)
     assert alone.text[0].at == (22, 0.0, 78)
+
+
+def test_drawing_a_block_leaves_the_canvas_as_it_found_it():
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from cardgen.style.theme import THEMES
+
+    class Busy(Block):
+        def measure(self, width: float, avail: float = math.inf) -> float:
+            self.width, self.height = width, 10
+            return 10
+
+        def paint(self, ctx: DrawContext) -> None:
+            ctx.canv.setFont(BOLD, 20)
+            ctx.canv.setLineWidth(3)
+            ctx.canv.setStrokeColorRGB(1, 0, 0)
+            ctx.canv.translate(5, 5)
+
+    canv = Canvas(io.BytesIO())
+    canv.translate(3, 4)
+    before = {k: canv.__dict__[k] for k in Canvas.STATE_ATTRIBUTES}
+    Busy().draw(DrawContext(canv, next(iter(THEMES.values()))), 10, 20, 100)
+    assert {k: canv.__dict__[k] for k in Canvas.STATE_ATTRIBUTES} == before
+    assert canv._code[-1] == "Q" and canv._code.count("q") == 1 and "1 0 0 1 10 20 cm" in canv._code
