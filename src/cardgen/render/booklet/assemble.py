@@ -82,9 +82,10 @@ def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> tuple[list[Pa
     """
     refs = _predict_pages(plan)
     seen: list[dict[str, int]] = []
+    chosen: dict = {}  # how each exercise page fitted, for the next round (exercise_page)
     while True:
         left_out: set[str] = set()
-        pages = _layout(plan, options, frame, refs, left_out)
+        pages = _layout(plan, options, frame, refs, left_out, chosen)
         actual = {m.key: p.number for p in pages for m in p.marks if m.key in refs}
         if actual == refs:
             return pages, left_out
@@ -94,9 +95,9 @@ def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> tuple[list[Pa
         refs = actual
 
 
-def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str]) -> list[Page]:
+def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str], chosen: dict | None = None) -> list[Page]:
     st = BOOKLET
-    story = bind_headings(_story(plan, options, frame, refs, left_out))
+    story = bind_headings(_story(plan, options, frame, refs, left_out, chosen))
     pages = paginate(story, *frame, pad_to=4, reserve=1, filler=lambda: notes_page(st))
     # The back cover is a notes page too: how to print is said by the build and the README,
     # never on paper the runner keeps.
@@ -126,7 +127,7 @@ def _predict_pages(plan: Plan) -> dict[str, int]:
     return refs
 
 
-def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str]) -> list:
+def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str], chosen: dict | None = None) -> list:
     st = BOOKLET
     story: list = []
     story += cover(plan, options.athlete, st, refs, frame, options.brand)
@@ -136,7 +137,7 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
         story.append(PageBreak())
         if i == 0:
             story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
-        story += exercise_page(ex_id, ex, plan, st, refs, frame, left_out)
+        story += exercise_page(ex_id, ex, plan, st, refs, frame, left_out, chosen)
     story += alternatives_part(plan, st, refs, frame)
     sets = max((p.sets for w in plan.weeks for s in w.sessions for p in s.items), default=1)
     for i, week in enumerate(plan.weeks):

@@ -38,13 +38,41 @@ BESIDE, UNDER, TITLE = "beside", "under", "title"
 PHOTO = (60 * MM, 40 * MM)  # the most a coach's photo takes
 
 
+Try = tuple[float, float, str | None]  # the white space's factor, the figure's height, where it stands
+
+
 def exercise_page(
-    ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float], left_out: set[str] | None = None
+    ex_id: str,
+    ex: Any,
+    plan: Plan,
+    st: BookletStyles,
+    refs: dict[str, int],
+    frame: tuple[float, float],
+    left_out: set[str] | None = None,
+    chosen: dict | None = None,
 ) -> list:
     """One page per exercise at the booklet's one type scale. A page short of room gives up some white
     space first, then some of its figure's size (and puts it under the purpose, where it takes no
     width from the text, or a wide, low one in the title's line); then, rather than run on, it leaves the figure out (and adds `ex_id` to
-    `left_out`, for the build to say so). One that still does not fit runs on, and says so."""
+    `left_out`, for the build to say so). One that still does not fit runs on, and says so.
+
+    `chosen` remembers, for one booklet, the way each page was found to fit: the booklet is laid out
+    again until its page references settle, and a page whose own references did not move fits the
+    same way without trying the others again."""
+    key = (ex_id, tuple(refs.get(exercise_anchor(v.exercise)) for group in (ex.easier, ex.harder, ex.no_equipment) for v in group if v.exercise))
+    if chosen is not None and key in chosen:
+        factor, height, way = chosen[key]
+        page = _page(ex_id, ex, plan, airier(st, factor), refs, height, way)
+    else:
+        page, (factor, height, way) = _fitted(ex_id, ex, plan, st, refs, frame)
+        if chosen is not None:
+            chosen[key] = (factor, height, way)
+    if way is None and ex.figure is not None and left_out is not None:
+        left_out.add(ex_id)
+    return page
+
+
+def _fitted(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> tuple[list, Try]:
     tall, mid, low, least = FIGURE_HEIGHTS
     plain: list[tuple[float, float, str | None]] = [(factor, 0.0, None) for factor in (1.0, 0.8, 0.6)]
     if ex.figure is None:
@@ -60,10 +88,9 @@ def exercise_page(
             continue
         page = _page(ex_id, ex, plan, airier(st, factor), refs, height, way)
         if fits_one_page(page, *frame):
-            if way is None and ex.figure is not None and left_out is not None:
-                left_out.add(ex_id)
-            return page
-    return _page(ex_id, ex, plan, st, refs, least, UNDER if ex.figure else None)
+            return page, (factor, height, way)
+    last: Try = (1.0, least, UNDER if ex.figure else None)
+    return _page(ex_id, ex, plan, st, refs, last[1], last[2]), last
 
 
 def _figure(ex: Any, height: float, space_after: float = 0.0, in_title: bool = False) -> FigureBlock:
