@@ -106,7 +106,8 @@ def test_each_string_starts_where_it_was_put_to_a_hundredth_of_a_point():
     canv.showPage()
     canv.save()
     with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
-        starts = {c["text"] + c_next["text"]: c["matrix"][4:] for c, c_next in zip(pdf.pages[0].chars, pdf.pages[0].chars[1:]) if c["text"] in "WR"}
+        chars = pdf.pages[0].chars
+        starts = {c["text"] + c_next["text"]: c["matrix"][4:] for c, c_next in zip(chars, chars[1:], strict=False) if c["text"] in "WR"}
         right = max(c["x1"] for c in pdf.pages[0].chars if c["top"] < 800 - 405 and c["bottom"] > 800 - 415)
     for i, (x, y) in enumerate(spots):
         ox, oy = starts[f"W{i}"]
