@@ -19,6 +19,9 @@ _RESOURCES = ("ColorSpace", "XObject", "ExtGState", "Pattern", "Properties", "Sh
 
 
 class CompactPage(PDFPage):
+    Rotate: Any  # set by ReportLab's canvas; not in the stubs
+    Resources: Any
+
     def format(self, document: Any) -> bytes:
         trans = self.Trans
         if (
@@ -36,7 +39,7 @@ class CompactPage(PDFPage):
         def ref(obj: Any) -> bytes:
             return format(document.Reference(obj), document)
 
-        res = self.Resources
+        res: Any = self.Resources  # made by check_format
         resources = [b"/Font ", format(res.Font, document)]
         for name in _RESOURCES:
             value = getattr(res, name)
