@@ -38,13 +38,12 @@ def finish_canvas(canv: Canvas, meta: Meta) -> None:
 
 def new_canvas(buf: io.BytesIO, pagesize: tuple[float, float], meta: Meta) -> Canvas:
     """A canvas that writes the same bytes for the same input, with compressed pages, our font and `meta`."""
-    from reportlab.pdfgen.canvas import Canvas
-
+    from cardgen.render.canvas import PageCanvas
     from cardgen.render.pdfpage import compact_pages
     from cardgen.style.fonts import REGULAR
 
     # types-reportlab declares initialFontName a float; ReportLab takes a font name (canvas.py passes it to setFont).
-    canv = Canvas(buf, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
+    canv = PageCanvas(buf, pagesize=pagesize, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
     compact_pages(canv)
     finish_canvas(canv, meta)
     return canv

@@ -69,6 +69,7 @@ class Block:
         saved = _state(d)
         code = canv._code
         code.append("q")
+        x, y = round(x, 2), round(y, 2)  # to 0.01 pt, as the canvas writes every coordinate (render.canvas)
         if x or y:  # blocks set at their parent's corner need no move (and no "1 0 0 1 0 0 cm" in the file)
             a, b, c, dd, e, f = canv._currentMatrix
             canv._currentMatrix = (a, b, c, dd, a * x + c * y + e, b * x + dd * y + f)
