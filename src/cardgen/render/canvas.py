@@ -56,6 +56,9 @@ class PageCanvas(Canvas):
         Path(code=self._code).ellipse(x1, y1, x2 - x1, y2 - y1)
         self._strokeAndFill(stroke, fill)
 
+    def translate(self, dx: float, dy: float) -> None:
+        super().translate(round(dx, 2), round(dy, 2))
+
     def setLineWidth(self, width: float) -> None:
         self._lineWidth = width
         self._code.append(f"{coords(width)} w")

@@ -9,9 +9,9 @@ in one piece.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFDestinationFit, PDFObject
 
 
@@ -25,8 +25,11 @@ class _Link(PDFObject):
             to = b"[" + document.Reference(dest.page).format(document) + b"/Fit]"
         else:  # another kind of destination, or one never bound: ReportLab writes it (or says what is wrong)
             to = dest.format(document)
-        box = fp_str(*(round(v, 2) for v in self.rect)).encode()
-        return b"<</Type/Annot/Subtype/Link/Border[0 0 0]/Rect[" + box + b"]/Dest" + to + b">>"
+        # A place to click: whole points, grown outward, are as good as hundredths.
+        x0, y0, x1, y1 = self.rect
+        box = b"%d %d %d %d" % (math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1))
+        # /Type is optional in an annotation (ISO 32000-1, 12.5.2); /Border [0 0 0]: no frame drawn by a viewer.
+        return b"<</Subtype/Link/Border[0 0 0]/Rect[" + box + b"]/Dest" + to + b">>"
 
 
 def link(canv: Any, name: str, rect: tuple[float, float, float, float]) -> None:
