@@ -150,10 +150,14 @@ def _draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, 
             if s.role == MAT:
                 ink.shape(canv, s, dx)
     # The ground: one thin line under both poses.
-    canv.setStrokeColorRGB(*theme.ink)
-    canv.setLineWidth(max(MIN_LINE, line * 0.3))
+    ink.flush(canv)
+    ink.stroke(canv, theme.ink, max(MIN_LINE, line * 0.3))
     canv.line(0, 0, p.width * scale, 0)
     for body, items, dx in poses:
+        # Each pose drawn from its own origin: the start and end poses then share most of their
+        # numbers, which the compressed page stores once.
+        ink.flush(canv)
+        outside = ink.state()
         canv.saveState()
         canv.translate(dx * scale, 0)
         for s in items:
@@ -163,44 +167,97 @@ def _draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, 
         for s in items:
             if not s.behind:
                 ink.shape(canv, s)
+        ink.flush(canv)
         canv.restoreState()
+        ink.restore(outside)
     if not p.alone:
         x0, x1, mid = p.between
         ink.arrow(canv, Arrow((x0, mid), ((x0 + x1) / 2, mid), (x1, mid)), quiet=True)
     if arrow and p.move is not None:
         ink.arrow(canv, p.move, quiet=False)
+    ink.flush(canv)
     canv.restoreState()
 
 
+RGB = tuple[float, float, float]
+
+
 class _Ink:
-    """The colours and weights of one drawing."""
+    """The colours and weights of one drawing, and the pen that draws it.
+
+    Consecutive limbs of one colour and weight are stroked as one path, and a colour or weight is
+    set only when it changes: a figure was a third of an exercise page's content, mostly the same
+    two settings written again before every limb. The painting order is kept.
+    """
 
     def __init__(self, theme: Theme, colour: bool, line: float, scale: float):
         self.theme, self.colour, self.line, self.scale = theme, colour, line, scale
         self.accent = theme.accent if colour else theme.ink
         self.far = _grey(GREY_FAR)
         self.far_accent = _tint(theme.accent, 0.5) if colour else self.far
+        self.ox = 0.0  # where the pose being drawn stands (pt)
+        self._stroke: tuple[RGB, float] | None = None  # the canvas's stroke colour and width inside this figure
+        self._fill: RGB | None = None
+        self._open: list[list[tuple[float, float]]] = []  # limbs in the current stroke style, not yet drawn
 
-    def path(self, canv, points, rgb, width: float, close: bool = False, fill: tuple[float, float, float] | None = None) -> None:
-        s = self.scale
+    def stroke(self, canv, rgb: RGB, width: float) -> None:
+        if self._stroke != (rgb, width):
+            self.flush(canv)
+            if self._stroke is None or self._stroke[0] != rgb:
+                canv.setStrokeColorRGB(*rgb)
+            if self._stroke is None or self._stroke[1] != width:
+                canv.setLineWidth(width)
+            self._stroke = (rgb, width)
+
+    def state(self) -> tuple:
+        return self._stroke, self._fill
+
+    def restore(self, state: tuple) -> None:
+        """What the canvas has again after a restoreState."""
+        self._stroke, self._fill = state
+
+    def fill(self, canv, rgb: RGB) -> None:
+        if self._fill != rgb:
+            self.flush(canv)
+            canv.setFillColorRGB(*rgb)
+            self._fill = rgb
+
+    def flush(self, canv) -> None:
+        """Draw the limbs waiting to be stroked."""
+        if self._open:
+            path = canv.beginPath()
+            for points in self._open:
+                path.moveTo(*points[0])
+                for point in points[1:]:
+                    path.lineTo(*point)
+            self._open = []
+            canv.drawPath(path, stroke=1, fill=0)
+
+    def path(self, canv, points, rgb, width: float, close: bool = False, fill: RGB | None = None) -> None:
+        s, ox = self.scale, self.ox
+        placed = [(px * s + ox, py * s) for px, py in points]
+        if fill is None and not close and width > 0:
+            self.stroke(canv, rgb, width)
+            self._open.append(placed)
+            return
+        self.flush(canv)
+        self.stroke(canv, rgb, width)
+        if fill is not None:
+            self.fill(canv, fill)
         path = canv.beginPath()
-        path.moveTo(points[0][0] * s, points[0][1] * s)
-        for px, py in points[1:]:
-            path.lineTo(px * s, py * s)
+        path.moveTo(*placed[0])
+        for point in placed[1:]:
+            path.lineTo(*point)
         if close:
             path.close()
-        canv.setStrokeColorRGB(*rgb)
-        canv.setLineWidth(width)
-        if fill is not None:
-            canv.setFillColorRGB(*fill)
         canv.drawPath(path, stroke=1 if width > 0 else 0, fill=1 if fill is not None else 0)
 
     def shape(self, canv, shape: Shape, dx: float = 0.0) -> None:
         if dx:
-            canv.saveState()
-            canv.translate(dx * self.scale, 0)
+            ox = self.ox
+            self.ox += dx * self.scale
             self.shape(canv, shape)
-            canv.restoreState()
+            self.ox = ox
             return
         s = self.scale
         if shape.role == BAND:
@@ -216,10 +273,10 @@ class _Ink:
             self.path(canv, shape.points, rgb, 0.0, close=True, fill=_grey(GREY_MAT))
         elif shape.kind == "circle":
             (cx, cy) = shape.points[0]
-            canv.setStrokeColorRGB(*rgb)
-            canv.setLineWidth(width)
-            canv.setFillColorRGB(*rgb)
-            canv.circle(cx * s, cy * s, shape.radius * s, stroke=0 if shape.fill else 1, fill=1 if shape.fill else 0)
+            self.stroke(canv, rgb, width)
+            self.fill(canv, rgb)
+            self.flush(canv)
+            canv.circle(cx * s + self.ox, cy * s, shape.radius * s, stroke=0 if shape.fill else 1, fill=1 if shape.fill else 0)
         elif shape.kind == "poly":
             # An outlined item is white inside: a limb behind it is hidden, as on paper.
             self.path(canv, shape.points, rgb, width, close=True, fill=rgb if shape.fill else (1.0, 1.0, 1.0))
@@ -242,15 +299,15 @@ class _Ink:
         c1 = (a.a[0] * s + 2 / 3 * (a.c[0] * s - a.a[0] * s), a.a[1] * s + 2 / 3 * (a.c[1] * s - a.a[1] * s))
         c2 = (stop[0] + 2 / 3 * (a.c[0] * s - stop[0]), stop[1] + 2 / 3 * (a.c[1] * s - stop[1]))
         path.curveTo(*c1, *c2, *stop)
-        canv.setStrokeColorRGB(*rgb)
-        canv.setLineWidth(width)
+        self.stroke(canv, rgb, width)
+        self.flush(canv)
         canv.drawPath(path, stroke=1, fill=0)
         tip = canv.beginPath()
         tip.moveTo(bx, by)
         for side in (1, -1):
             tip.lineTo(bx - ux * head + side * -uy * head * 0.45, by - uy * head + side * ux * head * 0.45)
         tip.close()
-        canv.setFillColorRGB(*rgb)
+        self.fill(canv, rgb)
         canv.drawPath(tip, stroke=0, fill=1)
 
 
@@ -286,8 +343,9 @@ def _trunk(canv, ink: _Ink, body: Body, side_view: bool) -> None:
         ink.path(canv, [pts["hips"], pts["shoulders"]], rgb, ink.line * 1.25)
     s = ink.scale
     hx, hy = pts["head"]
-    canv.setFillColorRGB(*rgb)
-    canv.circle(hx * s, hy * s, HEAD / 2 * s, stroke=0, fill=1)
+    ink.fill(canv, rgb)
+    ink.flush(canv)
+    canv.circle(hx * s + ink.ox, hy * s, HEAD / 2 * s, stroke=0, fill=1)
 
 
 class Row(Block):
