@@ -123,14 +123,24 @@ class NoteLines(Block):
         self.height = room if room - self.top_gap >= self.minimum and room < math.inf else 0
         return self.height
 
+    def draw(self, ctx: DrawContext, x: float, y: float, width: float) -> None:
+        if width != self.width:
+            self.measure(width)
+        if self.height:  # no room to write in: nothing on the page, not even an empty group
+            super().draw(ctx, x, y, width)
+
     def paint(self, ctx: DrawContext) -> None:
         c = ctx.canv
         c.setStrokeColorRGB(*WRITE_GREY)
         c.setLineWidth(0.75)
+        lines = c.beginPath()  # one path, one stroke
         y = self.height - self.top_gap - self.spacing
-        while y >= 0 and self.height:
-            c.line(0, y, self.width, y)
+        while y >= 0:
+            lines.moveTo(0, y)
+            lines.lineTo(self.width, y)
             y -= self.spacing
+        if y < self.height - self.top_gap - self.spacing:
+            c.drawPath(lines, stroke=1, fill=0)
 
 
 class Rule(Block):
@@ -236,6 +246,9 @@ class Ghost(Block):
         self.width = width
         self.height = self.block.measure(width, avail)
         return self.height
+
+    def draw(self, ctx: DrawContext, x: float, y: float, width: float) -> None:
+        pass  # nothing to draw: not even an empty group on the page
 
     def paint(self, ctx: DrawContext) -> None:
         pass

@@ -92,6 +92,9 @@ class Spacer(Block):
         self.width = width
         return self.height
 
+    def draw(self, ctx: DrawContext, x: float, y: float, width: float) -> None:
+        pass  # nothing to draw: not even an empty group on the page
+
     def paint(self, ctx: DrawContext) -> None:
         pass
 

@@ -205,7 +205,7 @@ class RuledTable(Block):
         for w in widths:
             xs.append(xs[-1] + w)
         c.saveState()
-        rules = c.beginPath()  # every rule of the table in one path: one stroke, a smaller file
+        rules: list = []  # every rule of the table, drawn as one path: one stroke, a smaller file
         boxes = c.beginPath()  # and every tick box in another
         text = TextBatch(c, theme.ink)
         if self.header:
@@ -241,9 +241,12 @@ class RuledTable(Block):
             y -= h
         c.setStrokeColorRGB(*theme.ink)
         c.setLineWidth(RULE)
-        c.drawPath(rules, stroke=1, fill=0)
-        c.setLineWidth(0.75)
-        c.drawPath(boxes, stroke=1, fill=0)
+        ruled = c.beginPath()
+        _ruled(ruled, rules)
+        c.drawPath(ruled, stroke=1, fill=0)
+        if boxes._code:  # a table with no tick boxes strokes no empty path
+            c.setLineWidth(0.75)
+            c.drawPath(boxes, stroke=1, fill=0)
         text.close()
         c.restoreState()
 
@@ -298,9 +301,38 @@ class RuledTable(Block):
         else:
             text.put(x + PAD_X, y, s, font, size)
 
-def _rule(path, x1: float, y1: float, x2: float, y2: float) -> None:
-    path.moveTo(x1, y1)
-    path.lineTo(x2, y2)
+def _rule(rules: list, x1: float, y1: float, x2: float, y2: float) -> None:
+    rules.append((x1, y1, x2, y2))
+
+
+def _ruled(path, rules: list) -> None:
+    """The rules into `path`, each run of rules that continue one another along a line as one
+    line: a column rule crosses the whole table in one stroke instead of one per row."""
+    across: dict[float, list[tuple[float, float]]] = {}
+    down: dict[float, list[tuple[float, float]]] = {}
+    for x1, y1, x2, y2 in rules:
+        if y1 == y2:
+            across.setdefault(round(y1, 2), []).append((min(x1, x2), max(x1, x2)))
+        else:
+            down.setdefault(round(x1, 2), []).append((min(y1, y2), max(y1, y2)))
+    for y, spans in across.items():
+        for a, b in _joined(spans):
+            path.moveTo(a, y)
+            path.lineTo(b, y)
+    for x, spans in down.items():
+        for a, b in _joined(spans):
+            path.moveTo(x, b)
+            path.lineTo(x, a)
+
+
+def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 0.01:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _curly_row(row: Row) -> Row:
