@@ -13,7 +13,7 @@ from cardgen.style.fonts import REGULAR, register
 register()
 
 
-def test_size_contents_fonts_forms_and_links_survive_and_an_unusual_page_is_left_to_reportlab():
+def test_size_contents_fonts_forms_links_and_outline_survive_and_an_unusual_page_is_left_to_reportlab():
     buf = io.BytesIO()
     canv = new_canvas(buf, (400, 600), Meta("t", "a", "s"))
     canv.beginForm("mark")
@@ -25,13 +25,17 @@ def test_size_contents_fonts_forms_and_links_survive_and_an_unusual_page_is_left
     link(canv, "second", (0, 0, 50, 50))
     canv.showPage()
     canv.bookmarkPage("second")
+    canv.addOutlineEntry("Second – “page”", "second", 0)
     canv.setPageRotation(90)
     canv.drawString(20, 500, "Second page")
     canv.showPage()
     canv.save()
     data = buf.getvalue()
     assert data.count(b"<</Type/Page/") == 1, "the first page is compact, the rotated one ReportLab's own"
-    first, second = PdfReader(io.BytesIO(data)).pages
+    pdf = PdfReader(io.BytesIO(data))
+    first, second = pdf.pages
+    (entry,) = pdf.outline
+    assert entry.title == "Second – “page”" and entry.page.idnum == second.indirect_reference.idnum
     assert [float(v) for v in first.mediabox] == [0, 0, 400, 600]
     assert first.extract_text().strip() == "First page" and "/Font" in first["/Resources"]
     assert list(first["/Resources"]["/XObject"]) and len(first["/Annots"]) == 1

@@ -15,16 +15,19 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFDestinationFit, PDFObject
 
 
+def destination(dest: Any, document: Any) -> bytes:
+    """A bookmark's place, "[page /Fit]", as few bytes."""
+    if type(dest.fmt) is PDFDestinationFit and dest.page is not None:
+        return b"[" + document.Reference(dest.page).format(document) + b"/Fit]"
+    return dest.format(document)  # another kind of destination, or one never bound: ReportLab writes it (or says what is wrong)
+
+
 class _Link(PDFObject):
     def __init__(self, rect: tuple[float, float, float, float], dest: Any):
         self.rect, self.dest = rect, dest
 
     def format(self, document: Any) -> bytes:
-        dest = self.dest
-        if type(dest.fmt) is PDFDestinationFit and dest.page is not None:
-            to = b"[" + document.Reference(dest.page).format(document) + b"/Fit]"
-        else:  # another kind of destination, or one never bound: ReportLab writes it (or says what is wrong)
-            to = dest.format(document)
+        to = destination(self.dest, document)
         # A place to click: whole points, grown outward, are as good as hundredths.
         x0, y0, x1, y1 = self.rect
         box = b"%d %d %d %d" % (math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1))
