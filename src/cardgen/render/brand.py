@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False)
 class Logo:
+    """A coach's logo as read once per build, drawn at any size from the one image."""
+
     image: Image  # upright, opaque, RGB, at the file's resolution
     grey: bool  # printed in grey (the mono theme)
     _readers: dict[tuple[float, float], Any] = field(default_factory=dict)
@@ -44,6 +46,8 @@ class Logo:
 
 @dataclass(frozen=True)
 class Brand:
+    """What the products print of the coach."""
+
     name: str
     business: str | None = None
     contact: tuple[str, ...] = ()  # email, phone, web: those given

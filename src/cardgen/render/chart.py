@@ -29,6 +29,8 @@ UNIT_INSET = 1 * MM  # the unit's left edge, right of the reps' axis
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of the overview chart: a week, or weeks grouped."""
+
     first: int  # the first week of the bar
     last: int
     value: float  # reps a week (the mean over the weeks, when grouped)

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Meta:
+    """A PDF's document properties."""
+
     title: str
     author: str
     subject: str

@@ -30,6 +30,8 @@ GREY_ARROW = 0.45
 
 @dataclass(frozen=True)
 class FigureStyle:
+    """How a figure is placed and what it shows."""
+
     align: str = "center"  # left | center | right: where a figure narrower than its box sits
     arrow: bool = True  # the moving point's path over the end pose
     alone: bool = False  # the end pose only (with its arrow): a thumbnail where the pair would be a smudge

@@ -151,6 +151,8 @@ class Mark:
 
 @dataclass
 class Page:
+    """A laid-out page: the blocks placed on it, its marks and its running head."""
+
     number: int
     placed: list[tuple[Block, float, float]] = field(default_factory=list)  # block, x, y in the frame
     marks: list[Mark] = field(default_factory=list)

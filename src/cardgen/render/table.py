@@ -56,6 +56,8 @@ class TickStrip:
 
 @dataclass(frozen=True)
 class Column:
+    """A table column: its title, width and alignment."""
+
     title: str
     width: float | None = None  # None: share what the fixed columns leave
     align: str = "left"

@@ -16,6 +16,8 @@ from cardgen.style.theme import GAP
 
 @dataclass(frozen=True)
 class BookletStyles:
+    """The booklet's type: one style per role."""
+
     title: TextStyle  # the cover
     h1: TextStyle  # a page's title: exercise name, "Plan at a glance"
     h2: TextStyle  # a week's heading

@@ -18,6 +18,8 @@ FLOOR = 8.0  # nothing on a card prints smaller
 
 @dataclass(frozen=True)
 class CardStyles:
+    """A card size's type at one scale."""
+
     title: TextStyle  # "Week 3 · Session A"
     facts: TextStyle  # dates, athlete, focus and rest, the plan's name at the foot
     name: TextStyle  # an exercise's name

@@ -15,6 +15,8 @@ FLOOR = 12.0  # the least size of anything on a poster
 
 @dataclass(frozen=True)
 class Role:
+    """A poster text role's size and the least it may shrink to."""
+
     size: float  # at scale 1 on an A4 sheet
     floor: float  # the least it may shrink to
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 
 @dataclass(frozen=True)
 class TextStyle:
+    """How a run of text is set."""
+
     font: str
     size: float
     leading: float

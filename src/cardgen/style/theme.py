@@ -9,6 +9,8 @@ from cardgen.units import MM
 
 @dataclass(frozen=True)
 class Theme:
+    """The colours a product prints in."""
+
     name: str
     ink: tuple[float, float, float]  # text and rules: 100 % black prints crisp in B/W
     fill: tuple[float, float, float]  # light fills only: header rows, shaded cells

@@ -25,6 +25,8 @@ from cardgen.style.theme import Theme
 
 @dataclass(frozen=True)
 class BookletOptions:
+    """What a booklet is made for: the paper, the athlete, the printer's flip, the coach."""
+
     paper: str = "a4"
     athlete: str | None = None
     long_edge: bool = False  # the print file's backs turned for printers that only flip on the long edge
@@ -33,6 +35,8 @@ class BookletOptions:
 
 @dataclass(frozen=True)
 class Booklet:
+    """A booklet's two PDFs and what the build says about them."""
+
     reading: bytes  # pages in reading order, for screens and email
     imposed: bytes  # two pages a sheet in saddle-stitch order, to print duplex and fold
     warnings: tuple[str, ...] = ()

@@ -21,6 +21,8 @@ SHRINK = 0.95  # each try sets the type this much smaller
 
 @dataclass
 class Face:
+    """One side of a card, laid out for its safe area."""
+
     head: list[Block]
     body: list[Block]  # one block per exercise
     foot: list[Block] = field(default_factory=list)
@@ -71,6 +73,8 @@ class Face:
 
 @dataclass(frozen=True)
 class Variant:
+    """One way to set a card's side, tried at each type size in turn."""
+
     build: Callable[[CardStyles], Face]
     warning: str = ""  # what the card says when this variant was needed, after "Week 1 · Session A (front): "
     tier: int = 0  # variants of one tier are tried at each size in turn; a later tier only past the floor

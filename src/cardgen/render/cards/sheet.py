@@ -47,6 +47,8 @@ BACK_ADVICE = "shorter form cues"
 
 @dataclass(frozen=True)
 class CardOptions:
+    """What a deck of cards is made for: paper, card size, duplex, the printer's offset, the coach."""
+
     paper: Paper = Paper.A4
     athlete: str | None = None
     card: CardSize = CardSize.QUARTER
@@ -57,6 +59,8 @@ class CardOptions:
 
 @dataclass(frozen=True)
 class Rendered:
+    """A deck's PDF and what the build says about it."""
+
     pdf: bytes
     warnings: list[str] = field(default_factory=list)  # cards that had to shrink or set compactly
 

@@ -40,6 +40,8 @@ THUMB_TEXT = 45 * MM  # beside a figure, the least width for a name, a dose on o
 
 @dataclass(frozen=True)
 class WeekCard:
+    """The card of one session of one week (or a part of it)."""
+
     week: Week
     session: SessionPlan  # the exercises on this card: part of the session when it continues onto more cards
     part: tuple[int, int] = (1, 1)  # this card's number among the session's cards, and their count

@@ -28,6 +28,8 @@ __all__ = ["PosterOptions", "render_poster"]
 
 @dataclass(frozen=True)
 class PosterOptions:
+    """What a poster is made for: the paper, the athlete, the coach."""
+
     paper: PosterPaper | str = PosterPaper.A4  # a str (from the pipeline, a test) is checked into the enum
     athlete: str | None = None
     brand: Brand | None = None  # the coach: logo and byline in the bottom corner, in a strip of their own

@@ -21,6 +21,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """One week's row of the poster's grid."""
+
     label: str  # "Week 3"
     dates: str  # "2–8 Mar", or "" without a start date; the year is on the race-day line
     tag: str  # the phase when it matters: "Deload", "Race week"
@@ -34,6 +36,8 @@ class Row:
 
 @dataclass(frozen=True)
 class ExerciseList:
+    """A session's exercises, as listed beside the grid."""
+
     key: str
     head: str  # "A · Glutes & hips"
     items: tuple[tuple[str, str], ...]  # (exercise name, "weeks 4–8" when not in every week)
@@ -51,6 +55,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Content:
+    """Everything the poster prints, before it is laid out."""
+
     title: str
     subtitle: str
     athlete: str | None

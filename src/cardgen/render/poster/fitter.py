@@ -30,6 +30,8 @@ BIGGER = {A4.name: A3, LETTER.name: TABLOID}
 
 @dataclass(frozen=True)
 class Layout:
+    """The poster's parts at one scale, and where each goes."""
+
     frame: Box
     header: Header
     info: Info

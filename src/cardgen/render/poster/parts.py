@@ -99,6 +99,8 @@ def _one_line(text: str, font: str, size: float, floor: float, width: float) -> 
 
 @dataclass(frozen=True)
 class Part:
+    """A run of text in one font, with an optional line to write on after it."""
+
     text: str
     font: str
     line: float = 0.0  # a write-in line this long follows the text
@@ -186,6 +188,8 @@ def _fit_item(item: Item, size: float, width: float) -> list[Item]:
 
 @dataclass(frozen=True)
 class ListLine:
+    """A line of an exercise list, at its size."""
+
     text: str
     size: float
     inline: bool  # a "weeks 4–8" note that goes on the line above, after the name
@@ -197,6 +201,8 @@ class ListLine:
 
 @dataclass(frozen=True)
 class _Laid:
+    """Exercise lists laid out in columns at one width."""
+
     head: tuple[str, ...]
     columns: tuple[tuple[ListLine, ...], ...]
     height: float
