@@ -1,5 +1,5 @@
-"""A QR code to a demonstration video, with its address under it in type, and the block that sets
-it beside text (an exercise page's header, an exercise's cues on a card back).
+"""A QR code to a demonstration video, with its address under it in type; layout.Beside sets it
+beside text (an exercise page's header, an exercise's cues on a card back).
 
 The code is drawn from ReportLab's own encoder as vector squares: black on white in every theme (a
 phone reads contrast, not colour), error correction M (15 % of the code may be scuffed or folded),
