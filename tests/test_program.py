@@ -1,0 +1,47 @@
+"""`cardgen` run as a program: it leaves without the interpreter's teardown, and nothing it says or
+writes is lost on the way out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+# The program's entry with an exit handler of its own: Python runs it at a normal exit, never after os._exit.
+PROGRAM = "import atexit, sys; atexit.register(lambda: print('TEARDOWN', file=sys.stderr)); from cardgen.cli import run; run()"
+
+
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", PROGRAM, *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_a_build_exits_without_teardown_and_its_files_are_whole(tmp_path):
+    done = _run("build", "--plan", "8-week-half", "--only", "poster", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "TEARDOWN" not in done.stderr
+    assert done.stdout.splitlines() == [str(tmp_path / "poster.pdf")]  # piped output is flushed before the exit
+    pdf = (tmp_path / "poster.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["poster.pdf"]  # no staged .part file left
+
+
+def test_errors_keep_their_exit_status_and_message():
+    unknown = _run("build", "--plan", "no-such-plan")
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("Error: unknown plan 'no-such-plan'")
+    assert "TEARDOWN" not in unknown.stderr
+
+    usage = _run("build", "--bogus")
+    assert usage.returncode == 2
+    assert "Error: No such option '--bogus'" in usage.stderr
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`cardgen list | head -1`: the reader is gone before the output is written; click turns that
+    into exit status 1, and the quick exit must not add a traceback or a note from Python."""
+    proc = subprocess.Popen([sys.executable, "-c", PROGRAM, "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 1
+    assert err == ""
