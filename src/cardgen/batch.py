@@ -31,7 +31,7 @@ from cardgen.write import remove_staged_folders, replace_folder
 
 if TYPE_CHECKING:
     from cardgen.coach import Coach
-    from cardgen.content.load import Library
+    from cardgen.content.library import Library
 
 MANIFEST = ".cardgen-build.json"  # in each client's folder: what it was built from, and its files
 

@@ -29,7 +29,7 @@ from cardgen.roster import Client, read_roster
 
 if TYPE_CHECKING:
     from cardgen.batch import ClientReport
-    from cardgen.content.load import Library
+    from cardgen.content.library import Library
 
 PASSWORD_ENV = "CARDGEN_SMTP_PASSWORD"
 CAFILE_ENV = "CARDGEN_SMTP_CAFILE"  # a CA bundle to trust beyond the system's, e.g. a company relay's own CA

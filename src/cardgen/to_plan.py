@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cardgen.content import model as content
-from cardgen.content.load import Library
+from cardgen.content.library import Library
 from cardgen.doselang import Dose
 from cardgen.equipment import have_text
 from cardgen.errors import CardgenError, Problem

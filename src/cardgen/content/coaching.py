@@ -7,7 +7,7 @@ file, line and field so the plan's author can look again.
 from __future__ import annotations
 
 from cardgen.content.model import Exercise, Item, PlanTemplate
-from cardgen.content.yamlsource import Source
+from cardgen.content.source import Source
 from cardgen.errors import Problem
 
 # Jumps and swings after these are done on tired legs: landings get sloppy and the power is gone.

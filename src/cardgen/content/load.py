@@ -2,61 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from cardgen.content.coaching import plan_warnings
+from cardgen.content.library import REPLACES, SHIPPED, YOURS, Library, content_files, content_layers, display_path
 from cardgen.content.messages import describe, suggest
 from cardgen.content.model import ID_PATTERN, Exercise, PlanTemplate, read_exercise, read_plan
-from cardgen.content.yamlsource import Source, format_path, read_yaml
+from cardgen.content.source import Source, format_path
+from cardgen.content.yamlsource import read_yaml
 from cardgen.errors import ContentError, Problem
 from cardgen.glyphs import glyph_message, unprintable
-from cardgen.resources import shipped
-
-SHIPPED = "shipped"
-YOURS = "yours"
-REPLACES = "yours, replaces shipped"
-
-
-@dataclass(frozen=True)
-class Library:
-    """Every exercise and plan template of a content folder, validated."""
-
-    root: Path
-    exercises: dict[str, Exercise]
-    plans: dict[str, PlanTemplate]
-    sources: dict[str, Source] = field(repr=False, compare=False, default_factory=dict)
-    # Valid but questionable content (see content/coaching.py): shown to the user, never fatal.
-    warnings: tuple[Problem, ...] = ()
-    # Where each item comes from, keyed like `sources`: SHIPPED, YOURS or REPLACES.
-    origins: dict[str, str] = field(repr=False, compare=False, default_factory=dict)
-    # Loaded leniently: every problem found, and the plans they stop, each with its own problems.
-    problems: tuple[Problem, ...] = ()
-    unbuildable: dict[str, tuple[Problem, ...]] = field(repr=False, compare=False, default_factory=dict)
-
-    def warnings_for(self, plan_id: str) -> tuple[Problem, ...]:
-        """The warnings that concern building one plan: its own, and every exercise's."""
-        others = {s.file for k, s in self.sources.items() if k.startswith("plan:") and k != f"plan:{plan_id}"}
-        return tuple(w for w in self.warnings if w.file not in others)
-
-
-def display_path(path: Path) -> str:
-    """Paths in messages are relative to where the user is, when that is shorter."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
 
 
 def load_content(root: Path, lenient: bool = False) -> Library:
     """A content folder over the shipped library: its own ids are added, and replace shipped ones."""
-    library = shipped("content")
-    if Path(root).resolve() == library.resolve():
-        return load_library(root, origin=SHIPPED, lenient=lenient)  # nothing to merge twice
-    return load_library(root, over=library, lenient=lenient)
+    over = content_layers(root)[:-1]
+    if not over:
+        return load_library(root, origin=SHIPPED, lenient=lenient)
+    return load_library(root, over=over[0], lenient=lenient)
 
 
 def load_library(root: Path, over: Path | None = None, origin: str = YOURS, lenient: bool = False) -> Library:
@@ -140,12 +105,13 @@ def load_library(root: Path, over: Path | None = None, origin: str = YOURS, leni
         *(w for plan_id, plan in plans.items() for w in plan_warnings(plan, exercises, plan_sources[plan_id])),
         *_figure_warnings(exercises, ex_sources),
     ])
+    pictures = tuple(ex_roots[k] / ex.image for k, ex in exercises.items() if ex.image)
     # Pictures are named relative to the content folder; later stages get them ready to open.
     exercises = {k: replace(ex, image=str((ex_roots[k] / ex.image).resolve())) if ex.image else ex for k, ex in exercises.items()}
     sources = {**ex_sources, **{f"plan:{k}": v for k, v in plan_sources.items()}}
     # A left-out plan keeps its source, so its warning stays with it (Library.warnings_for).
     origins = {k: v for k, v in origins.items() if k in sources}
-    return Library(root, exercises, plans, sources, tuple(warnings), origins, tuple(sorted(problems)), unbuildable)
+    return Library(root, exercises, plans, sources, tuple(warnings), origins, tuple(sorted(problems)), unbuildable, pictures)
 
 
 def _reachable(plan: PlanTemplate, exercises: dict[str, Exercise]) -> set[str]:
@@ -197,12 +163,8 @@ def _load_kind(folder: Path, kind: str, problems: list[Problem]):
     items: dict[str, object] = {}
     sources: dict[str, Source] = {}
     broken: dict[str, Source | None] = {}  # files that exist but have problems of their own (and their YAML, if it parsed)
-    if not folder.is_dir():
-        return items, sources, broken
     seen: dict[str, str] = {}
-    for file in sorted(folder.iterdir()):
-        if file.suffix.lower() not in (".yaml", ".yml") or file.name.startswith("."):
-            continue
+    for file in content_files(folder):
         shown = display_path(file)
         item_id = file.stem
         if not re.fullmatch(ID_PATTERN, item_id):

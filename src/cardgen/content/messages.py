@@ -7,7 +7,7 @@ import typing
 from collections.abc import Sequence, Sized
 from typing import TYPE_CHECKING
 
-from cardgen.content.yamlsource import Path_, Source, format_path
+from cardgen.content.source import Path_, Source, format_path
 from cardgen.errors import Problem
 
 if TYPE_CHECKING:  # pydantic is imported only when a file has problems to explain (see model.py)

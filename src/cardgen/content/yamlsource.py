@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from cardgen.content.source import Path_, Source, format_path
 from cardgen.errors import Problem
-
-Path_ = tuple[str | int, ...]
 
 # Limits far above any real content file (the largest shipped one is a few kB, a few levels deep, a few
 # hundred values) that stop a hostile or broken file quickly instead of hanging or exhausting memory.
@@ -21,35 +19,6 @@ MAX_VALUES = 100_000  # counted with aliases expanded: ten aliases of ten aliase
 
 # libyaml's parser is several times faster and its nodes carry the same line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass
-class Source:
-    """A parsed YAML document and where each of its fields was written."""
-
-    file: str
-    data: object
-    lines: dict[Path_, int] = field(default_factory=dict)
-    text: str = field(default="", repr=False, compare=False)  # as read (NFC): every value was written in it
-
-    def line_of(self, path: Path_) -> int:
-        """The line of `path`, or of its nearest written ancestor (a missing field's parent)."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
-
-
-def format_path(path: Path_) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
