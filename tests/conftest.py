@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,14 @@ import pytest
 from cardgen.content.load import load_library
 from cardgen.errors import ContentError
 from cardgen.pipeline import BuildOptions, plan_from, render
+
+# The content cache (cardgen/content/cache.py) of this session: never the user's, and empty at the
+# start, so no test depends on what another run left. Set before any test loads, in the environment,
+# so the builds that tests run in subprocesses use it too.
+CACHE_HOME = tempfile.mkdtemp(prefix="cardgen-test-cache-")
+os.environ["XDG_CACHE_HOME"] = os.environ["LOCALAPPDATA"] = CACHE_HOME
+os.environ.pop("CARDGEN_CACHE", None)
+atexit.register(shutil.rmtree, CACHE_HOME, ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = REPO / "content"

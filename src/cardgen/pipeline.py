@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cardgen import to_plan
-from cardgen.content.load import Library, load_content
+from cardgen.content.library import Library
 from cardgen.content.messages import suggest
 from cardgen.errors import CardgenError, ContentError, LayoutError
 from cardgen.options import PRODUCTS, CardSize, Choice, Duplex, Paper, PosterPaper, Product, ThemeName, parse_have
@@ -100,7 +100,18 @@ class BuildResult:
 def load(content: Path | None = None, lenient: bool = False) -> Library:
     """The content folder over the shipped library. `lenient`: a problem stops only the plans it
     concerns (see Library.unbuildable); `cardgen check` is strict and reports everything."""
-    return to_plan.with_coaching_warnings(load_content(content or default_content_dir(), lenient))
+    folder = content or default_content_dir()
+    if lenient:  # a build: from the cache when no file changed since the last one (content/cache.py)
+        from cardgen.content.cache import cached
+
+        return cached(folder, lambda: _read(folder, lenient))
+    return _read(folder, lenient)
+
+
+def _read(folder: Path, lenient: bool) -> Library:
+    from cardgen.content.load import load_content
+
+    return to_plan.with_coaching_warnings(load_content(folder, lenient))
 
 
 def load_coach(content: Path | None = None) -> Coach | None:
