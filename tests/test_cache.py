@@ -180,6 +180,16 @@ def test_a_damaged_entry_is_ignored_and_replaced(content, damage):
     assert was_hit(content)
 
 
+def test_an_entry_others_may_write_is_not_read(content):
+    age(content.root)
+    first = lenient(content)
+    entry(content).chmod(0o666)
+    mark_entry(content)
+    same(lenient(content), first)
+    assert not was_hit(content)
+    assert entry(content).stat().st_mode & 0o777 == 0o600  # replaced by a private one
+
+
 @pytest.mark.parametrize("value", ["off", "0", "OFF"])
 def test_cardgen_cache_off_writes_nothing(content, monkeypatch, value):
     monkeypatch.setenv("CARDGEN_CACHE", value)

@@ -138,7 +138,7 @@ def _pictures(library: Library) -> tuple:
 def _fetch(path: Path, key: tuple) -> Library | None:
     try:
         with open(path, "rb") as f:
-            if f.read(len(_MAGIC)) != _MAGIC:
+            if not _private(os.fstat(f.fileno())) or f.read(len(_MAGIC)) != _MAGIC:
                 return None
             stored_key, pictures = pickle.load(f)
             if stored_key != key:
@@ -149,6 +149,13 @@ def _fetch(path: Path, key: tuple) -> Library | None:
         return library
     except Exception:  # noqa: BLE001 - truncated, corrupt, foreign, unreadable: read the files instead
         return None
+
+
+def _private(st: os.stat_result) -> bool:
+    """Unpickling runs what the file says: only an entry of this user's that nobody else may change is read."""
+    if not hasattr(os, "getuid"):  # Windows: the folder under LOCALAPPDATA is the user's own
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def _store(path: Path, entry: tuple, library: Library) -> None:
