@@ -45,3 +45,52 @@ def test_a_closed_pipe_ends_quietly():
     err = proc.stderr.read().decode()
     assert proc.wait() == 1
     assert err == ""
+
+
+def test_the_program_leaves_the_collector_off_to_the_end(tmp_path):
+    """A one-shot command runs without the cyclic collector (cli.py); the program exits with the
+    command, so it does not turn the collector back on: that would first scan everything the build
+    allocated. No collection runs once the build has begun (the pipeline is imported inside it)."""
+    code = (
+        "import gc, os, sys\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and 'cardgen.pipeline' in sys.modules and seen.append(1))\n"
+        "leave = os._exit  # the program's last step: report what the collector did until then\n"
+        "os._exit = lambda status: (print(f'COLLECTIONS {len(seen)}', file=sys.stderr, flush=True), leave(status))\n"
+        "from cardgen.cli import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, "build", "--plan", "8-week-half", "--only", "poster", "--out", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "COLLECTIONS 0"
+
+
+def _as_python_m(*args: str, before: str = "") -> subprocess.CompletedProcess[str]:
+    """`python -m cardgen ARGS`, with the collector's runs after click is imported counted and
+    reported as the program leaves (`before` runs first)."""
+    code = (
+        "import gc, os, runpy, sys\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and 'click' in sys.modules and seen.append(1))\n"
+        "leave = os._exit\n"
+        "os._exit = lambda status: (print(f'COLLECTIONS {len(seen)}', file=sys.stderr, flush=True), leave(status))\n"
+        f"{before}\n"
+        "runpy.run_module('cardgen', run_name='__main__', alter_sys=True)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+
+
+def test_python_m_cardgen_imports_and_builds_without_the_collector(tmp_path):
+    done = _as_python_m("build", "--plan", "8-week-half", "--only", "poster", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "COLLECTIONS 0"
+
+
+def test_python_m_cardgen_batch_has_the_collector(tmp_path):
+    """batch and send build client after client in one process: they keep the collector on."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,plan\nAda,8-week-half\n")
+    stop = "import gc, cardgen.roster\ncardgen.roster.read_roster = lambda *a: sys.exit(f'COLLECTOR {gc.isenabled()}')"
+    done = _as_python_m("batch", str(roster), "--out", str(tmp_path / "out"), before=stop)
+    assert "COLLECTOR True" in done.stderr, done.stderr
