@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 DEFAULT = "en"  # British English: the shipped content's
 
 # A code as written (lower case, a hyphen before the region) → pyphen's dictionary. Listed here
@@ -45,5 +43,7 @@ NAMES = {
 
 
 def _suggest(code: str) -> str:
+    import difflib  # here: only an unknown language needs it
+
     close = difflib.get_close_matches(code, [*NAMES, *PATTERNS], n=1, cutoff=0.6)
     return f" (did you mean {NAMES.get(close[0], close[0])!r}?)" if close else ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import shutil
 import signal
 import tempfile
@@ -90,6 +89,8 @@ def replace_folder(folder: Path, files: Mapping[str, bytes], keep: Callable[[str
             for entry in os.scandir(folder):
                 if keep(entry.name) and entry.name not in files:
                     _carry(Path(entry.path), tmp / entry.name)
+            import secrets  # here: batch's client folders come this way; a build's files go through write_all
+
             old = parent / f".{folder.name}.{secrets.token_hex(4)}.old"
             os.rename(folder, old)
         os.rename(tmp, folder)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Sequence, Sized
 from typing import TYPE_CHECKING
@@ -100,6 +99,8 @@ def _message(err: ErrorDetails, fields_of) -> str:
 
 
 def suggest(word: str, choices) -> str:
+    import difflib  # here: only a message with a misspelling needs it, and a build of valid content has none
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
