@@ -190,6 +190,21 @@ def test_an_entry_others_may_write_is_not_read(content):
     assert entry(content).stat().st_mode & 0o777 == 0o600  # replaced by a private one
 
 
+def test_temporary_files_of_killed_builds_are_swept_when_an_entry_is_written(content):
+    age(content.root)
+    folder = cache.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stale, recent = folder / ".library-0123.pickle.99999.tmp", folder / ".library-4567.pickle.99998.tmp"
+    for tmp in (stale, recent):
+        tmp.write_bytes(b"half an entry")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    lenient(content)
+    assert entry(content).is_file()
+    assert not stale.exists()
+    assert recent.exists()  # perhaps another build writing now
+    recent.unlink()
+
+
 @pytest.mark.parametrize("value", ["off", "0", "OFF"])
 def test_cardgen_cache_off_writes_nothing(content, monkeypatch, value):
     monkeypatch.setenv("CARDGEN_CACHE", value)
@@ -316,3 +331,31 @@ def test_a_build_that_reads_the_cache_imports_no_yaml_schema_or_loader(three_bui
     assert {"yaml", "cardgen.content.yamlsource", "cardgen.content.load"} <= off
     assert {"yaml", "cardgen.content.yamlsource", "cardgen.content.load"} <= first
     assert not {m for m in second if m.startswith(LOADER)}
+
+
+def test_a_batch_reads_the_cache_and_sees_an_edit(tmp_path, monkeypatch):
+    # `cardgen batch` loads once in the calling process (and once per worker): from the cache too.
+    from cardgen.batch import build_clients
+    from cardgen.coach import load_coach
+    from cardgen.roster import read_roster
+    from cardgen.workspace import init_workspace
+
+    ws = tmp_path / "ws"
+    init_workspace(ws)
+    monkeypatch.chdir(ws)
+    age(ws)
+    clients = read_roster(Path("roster.csv"))
+
+    def statuses() -> dict[str, str]:
+        return {r.client.name: r.status for r in build_clients(clients, load_coach(ws), None, Path("output"), 1, only=("cards",))}
+
+    assert set(statuses().values()) == {"built"}
+    os.utime(cache.entry_path(ws), ns=(OLD, OLD))
+    assert set(statuses().values()) == {"skipped"}
+    assert cache.entry_path(ws).stat().st_mtime_ns == OLD  # read, not written again
+    exercise = ws / "exercises/single-leg-balance.yaml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace("Hips level", "Hips square"), encoding="utf-8")
+    age(ws / "exercises", 5)
+    uses_it = {c.name for c in clients if c.plan == "my-first-plan"}
+    assert uses_it and len(uses_it) < len(clients)
+    assert {name for name, status in statuses().items() if status == "built"} == uses_it

@@ -162,6 +162,7 @@ def _store(path: Path, entry: tuple, library: Library) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _sweep(path.parent)
         # Private from the start: created 0600, filled, then put in place in one step.
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
         with os.fdopen(os.open(tmp, flags, 0o600), "wb") as f:
@@ -169,8 +170,18 @@ def _store(path: Path, entry: tuple, library: Library) -> None:
             pickle.dump(entry, f, _PROTOCOL)
             pickle.dump(library, f, _PROTOCOL)
         os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - a read-only or full disk, a library that cannot be pickled: no entry
+    except BaseException as exc:  # a read-only or full disk, a library that cannot be pickled: no entry
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if not isinstance(exc, Exception):
+            raise  # Ctrl-C still stops the build, without leaving the temporary file
+
+
+def _sweep(folder: Path) -> None:
+    """Temporary files left by builds that were killed while writing an entry (an hour old: not another build's)."""
+    old = time.time() - 3600
+    for item in os.scandir(folder):
+        if item.name.startswith(".library-") and item.name.endswith(".tmp") and item.stat(follow_symlinks=False).st_mtime < old:
+            os.unlink(item.path)
