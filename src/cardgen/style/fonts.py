@@ -15,11 +15,12 @@ _FILES = {REGULAR: "NotoSans-Regular.ttf", BOLD: "NotoSans-Bold.ttf", ITALIC: "N
 def register() -> None:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from cardgen.style.truetype import Font  # ReportLab's TTFont, parsed faster
 
     folder = shipped("fonts")
     for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+        pdfmetrics.registerFont(Font(name, str(folder / file)))
     # ParagraphStyle (used for its fields) resolves bold and italic through this family mapping.
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
