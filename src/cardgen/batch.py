@@ -52,6 +52,8 @@ class ClientReport:
 
 @dataclass
 class BatchReport:
+    """What a batch did: each client's report, and how it was built."""
+
     clients: list[ClientReport]
     workers: int  # the processes that built (1: in this process)
     seconds: float
@@ -223,6 +225,8 @@ def write_client(out: Path, client: Client, files: Mapping[str, bytes], digest: 
 
 @dataclass(frozen=True)
 class _Job:
+    """One client to build in a worker: the row, its digest (what the build depends on), where to write."""
+
     client: Client
     digest: str
     out: Path

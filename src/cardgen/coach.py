@@ -39,6 +39,8 @@ DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 @dataclass(frozen=True)
 class Smtp:
+    """coach.yaml's mail server: where `cardgen send` connects and how."""
+
     host: str
     port: int  # default 587 for starttls, 465 for ssl, 25 for none
     security: str  # "none" | "starttls" | "ssl"
@@ -48,6 +50,8 @@ class Smtp:
 
 @dataclass(frozen=True)
 class MessageTemplate:
+    """coach.yaml's message: the email each client gets, and which PDFs it carries."""
+
     subject: str  # str.format fields: see MESSAGE_FIELDS
     body: str  # plain text; the HTML part is made from it
     attach: tuple[str, ...] = DEFAULT_ATTACH  # any of ATTACHABLE
@@ -77,6 +81,8 @@ def with_defaults(options: dict[str, Any], given: set[str], defaults: ClientDefa
 
 @dataclass(frozen=True)
 class Coach:
+    """coach.yaml, read and checked: who the products are from, and the workspace's defaults."""
+
     name: str
     business: str | None = None
     email: str | None = None

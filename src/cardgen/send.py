@@ -42,6 +42,8 @@ TIMEOUT = 60  # seconds for any one SMTP exchange: a stalled server fails that c
 
 @dataclass(frozen=True)
 class SendOptions:
+    """What `cardgen send` is asked for."""
+
     roster: Path
     out: Path = Path("output")
     content: Path | None = None
@@ -55,6 +57,8 @@ class SendOptions:
 
 @dataclass
 class Outcome:
+    """What became of one client's email."""
+
     client: Client
     status: str  # sent, written (dry run), skipped, failed
     why: str = ""
@@ -63,6 +67,8 @@ class Outcome:
 
 @dataclass
 class SendReport:
+    """Every client's outcome, and the warnings of the run."""
+
     outcomes: list[Outcome] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -230,6 +236,8 @@ def _check_values(coach: Coach, clients: list[Client], letters: Mapping[str, mai
 
 @dataclass(frozen=True)
 class Server:
+    """The mail server a run talks to: coach.yaml's, with the command line's overrides."""
+
     host: str
     port: int
     security: str
