@@ -319,17 +319,16 @@ def coach_warnings(coach: Coach, brand: Brand, theme: str) -> list[str]:
                 "and will look blurred; use one about 1000 pixels wide"
             )
     if coach.footer:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         from cardgen.prepress.paper import BOOKLET_PAGE
         from cardgen.render.booklet.paint import foot_room
+        from cardgen.render.text import text_width
         from cardgen.style.booklet import BOOKLET
         from cardgen.style.fonts import REGULAR, register
         from cardgen.wording import curly
 
         register()
         room = min(foot_room(size.width) for size in BOOKLET_PAGE.values())
-        if stringWidth(curly(coach.footer), REGULAR, BOOKLET.folio) > room:
+        if text_width(curly(coach.footer), REGULAR, BOOKLET.folio) > room:
             out.append(f"coach.yaml: footer: too long for the foot of a booklet page, which takes about {int(room / 4.4)} characters; it is cut short")
 
     if theme == "color" and coach.accent and contrast_on_white(coach.accent) < 3:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.plan.model import SessionPlan
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.table import Cell, Column, RuledTable, Span, TickStrip
-from cardgen.render.text import wrap
+from cardgen.render.text import text_width, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.text import TextStyle
@@ -176,9 +174,9 @@ class WriteLine(Block):
     def measure(self, width: float, avail: float = math.inf) -> float:
         self.width = width
         st = self.style
-        label = stringWidth(self.label, REGULAR, self.label_size) + 2 * MM
+        label = text_width(self.label, REGULAR, self.label_size) + 2 * MM
         self._titles = wrap(self.title, st.font, st.size, width)
-        last = stringWidth(self._titles[-1], st.font, st.size) if self._titles else 0
+        last = text_width(self._titles[-1], st.font, st.size) if self._titles else 0
         self._inline = last + 6 * MM + label + self.line <= width
         self.height = len(self._titles) * st.leading + (0 if self._inline else st.leading)
         return self.height
@@ -192,12 +190,12 @@ class WriteLine(Block):
                 y -= st.leading
         if self._inline:
             y += st.leading
-            x = stringWidth(self._titles[-1], st.font, st.size) + 6 * MM
+            x = text_width(self._titles[-1], st.font, st.size) + 6 * MM
         else:
             x = 0.0
         with TextBatch(c, ctx.theme.ink) as text:
             text.put(x, y, self.label, REGULAR, self.label_size)
-        x += stringWidth(self.label, REGULAR, self.label_size) + 2 * MM
+        x += text_width(self.label, REGULAR, self.label_size) + 2 * MM
         c.setStrokeColorRGB(*WRITE_GREY)
         c.setLineWidth(0.75)
         c.line(x, y - 1, self.width if self._inline else x + max(self.line, 60 * MM), y - 1)

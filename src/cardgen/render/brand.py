@@ -11,10 +11,9 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.pictures import fit, printed
 from cardgen.render.layout import Block, DrawContext
+from cardgen.render.text import text_width
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
@@ -84,9 +83,9 @@ class Brand:
 def line_width(text: str, size: float, bold_first: bool) -> float:
     """The width of a byline: its first part (the name) bold when `bold_first`, the rest regular."""
     if not bold_first:
-        return stringWidth(text, REGULAR, size)
+        return text_width(text, REGULAR, size)
     name, sep, rest = text.partition(SEP)
-    return stringWidth(name, BOLD, size) + stringWidth(sep + rest, REGULAR, size)
+    return text_width(name, BOLD, size) + text_width(sep + rest, REGULAR, size)
 
 
 def fitted_line(options: list[tuple[str, ...]], size: float, width: float, bold_first: bool) -> str:
@@ -152,7 +151,7 @@ class BrandLine(Block):
             name, sep, rest = self.line.partition(SEP)
             text.put(at, base, name, BOLD, self.size)
             if rest:
-                text.put(at + stringWidth(name, BOLD, self.size), base, sep + rest, REGULAR, self.size)
+                text.put(at + text_width(name, BOLD, self.size), base, sep + rest, REGULAR, self.size)
 
 
 def client_subject(athlete: str | None, title: str) -> str:

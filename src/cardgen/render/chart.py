@@ -8,10 +8,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.plan.volume import WeekVolume
 from cardgen.render.layout import Block, DrawContext
+from cardgen.render.text import text_width
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import REGULAR
 from cardgen.style.theme import Theme
@@ -78,7 +77,7 @@ class VolumeChart(Block):
         steps = max(1, min(4, int((self.height - self.size * 3.3) / (self.size * 1.4))))
         self.ticks = nice_ticks(max((w.reps for w in self.weeks), default=0), steps)
         labels = [str(t) for t in self.ticks] + ["Week", "reps"]
-        self.gutter = max(stringWidth(t, REGULAR, self.size) for t in labels) + 1.5 * MM
+        self.gutter = max(text_width(t, REGULAR, self.size) for t in labels) + 1.5 * MM
         slot = (width - self.gutter) / max(1, len(self.weeks))
         self.group = max(1, math.ceil(MIN_BAR / (slot * BAR)))
         self.bars = bars(self.weeks, self.group)
@@ -132,7 +131,7 @@ class VolumeChart(Block):
 
     def _label_every(self, slot: float) -> int:
         """Label every bar when the numbers fit under them, else every 2nd, 4th, 5th or 10th."""
-        need = stringWidth(str(self.bars[-1].first), REGULAR, self.size) + 1.2 * MM
+        need = text_width(str(self.bars[-1].first), REGULAR, self.size) + 1.2 * MM
         for k in (1, 2, 4, 5, 10, 20):
             if k * slot >= need:
                 return k

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import math
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.links import link as add_link
-from cardgen.render.text import SEPARATORS, visible, wrap
+from cardgen.render.text import SEPARATORS, text_width, visible, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD
 from cardgen.style.text import TextStyle
@@ -141,7 +139,7 @@ class RichText(Block):
                 if i:
                     spaced = True
                 if word:
-                    out.append((word, font, link, stringWidth(word, font, size), not spaced))
+                    out.append((word, font, link, text_width(word, font, size), not spaced))
                     spaced = False
         return out
 
@@ -150,7 +148,7 @@ class RichText(Block):
             return self.height
         self._wrapped_at = width
         self.width = width
-        space = stringWidth(" ", self.style.font, self.style.size)
+        space = text_width(" ", self.style.font, self.style.size)
         lines: list[list[tuple[float, str, str, str | None, float]]] = [[]]
         x = 0.0
         for word, font, link, w, glue in self._words():
@@ -165,9 +163,9 @@ class RichText(Block):
                 # Longer than a line ("Donaudampfschifffahrts…"): broken where wrap breaks it, each piece a line.
                 *whole, word = wrap(word, font, self.style.size, width)
                 for piece in whole:
-                    lines[-1].append((0.0, piece, font, link, stringWidth(piece, font, self.style.size)))
+                    lines[-1].append((0.0, piece, font, link, text_width(piece, font, self.style.size)))
                     lines.append([])
-                w = stringWidth(word, font, self.style.size)
+                w = text_width(word, font, self.style.size)
             lines[-1].append((x + gap, word, font, link, w))
             x += gap + w
         self._lines = lines
@@ -196,7 +194,7 @@ class RichText(Block):
         text.close()
 
     def _space(self, font: str) -> float:
-        return stringWidth(" ", font, self.style.size)
+        return text_width(" ", font, self.style.size)
 
 
 def _carried(line: list[tuple[float, str, str, str | None, float]], w: float, space: float, width: float) -> list[tuple[float, str, str, str | None, float]]:
@@ -225,9 +223,9 @@ class Heading(Block):
         st, ast = self.style, self.aside_style
         self.width = width
         self._lines = wrap(self.text, st.font, st.size, width)
-        last = stringWidth(self._lines[-1], st.font, st.size)
+        last = text_width(self._lines[-1], st.font, st.size)
         self._gap = 3 * MM
-        self._inline = last + self._gap + stringWidth(self.aside, ast.font, ast.size) <= width
+        self._inline = last + self._gap + text_width(self.aside, ast.font, ast.size) <= width
         self._last = last
         self.height = len(self._lines) * st.leading + (0 if self._inline else ast.leading)
         return self.height

@@ -20,7 +20,7 @@ def draw_segments(canv, segments: list[Segment]) -> None:
 
 def draw_scale_note(canv, x: float, y: float, text: str = "Print at 100\u00a0%; this bar is 50\u00a0mm:", bar: float = 50 * MM) -> float:
     """A one-line note and a 50 mm bar to check the print scale with a ruler; returns its width."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from cardgen.render.text import text_width
 
     size = 8
     canv.saveState()
@@ -28,7 +28,7 @@ def draw_scale_note(canv, x: float, y: float, text: str = "Print at 100\u00a0%; 
     canv.setStrokeColorRGB(0, 0, 0)
     canv.setFont(REGULAR, size)
     canv.drawString(x, y, text)
-    bx = x + stringWidth(text, REGULAR, size) + 2 * MM
+    bx = x + text_width(text, REGULAR, size) + 2 * MM
     canv.setLineWidth(0.75)
     canv.line(bx, y + 1, bx + bar, y + 1)
     for t in (bx, bx + bar):
@@ -44,9 +44,9 @@ BAR = 50 * MM
 
 
 def note_width(text: str, bar: bool = True) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from cardgen.render.text import text_width
 
-    return stringWidth(text, REGULAR, NOTE_SIZE) + (2 * MM + BAR if bar else 0)
+    return text_width(text, REGULAR, NOTE_SIZE) + (2 * MM + BAR if bar else 0)
 
 
 def draw_print_note(canv, x: float, y: float, turned: bool, text: str, bar: bool = True) -> None:

@@ -12,10 +12,8 @@ import math
 import re
 from functools import lru_cache
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.render.layout import Block, DrawContext
-from cardgen.render.text import one_line
+from cardgen.render.text import one_line, text_width
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.text import TextStyle
 from cardgen.units import MM
@@ -85,9 +83,9 @@ def url_lines(text: str, font: str, size: float, width: float, most: int = URL_L
     when a piece is wider than the line), the last line cut with an ellipsis past `most` lines."""
     pieces: list[str] = []
     for piece in _URL_BREAK.split(text):
-        while stringWidth(piece, font, size) > width and len(piece) > 1:
+        while text_width(piece, font, size) > width and len(piece) > 1:
             n = len(piece) - 1
-            while n > 1 and stringWidth(piece[:n], font, size) > width:
+            while n > 1 and text_width(piece[:n], font, size) > width:
                 n -= 1
             pieces.append(piece[:n])
             piece = piece[n:]
@@ -95,7 +93,7 @@ def url_lines(text: str, font: str, size: float, width: float, most: int = URL_L
             pieces.append(piece)
     lines: list[str] = []
     for piece in pieces:
-        if lines and stringWidth(lines[-1] + piece, font, size) <= width:
+        if lines and text_width(lines[-1] + piece, font, size) <= width:
             lines[-1] += piece
         else:
             lines.append(piece)
@@ -120,7 +118,7 @@ class VideoCode(Block):
     def column(self, room: float) -> float:
         """The width the code and its address take beside text in `room`: the address's, up to
         `max_width` and a third of the room, never less than the code's."""
-        want = stringWidth(self.text, self.caption.font, self.caption.size)
+        want = text_width(self.text, self.caption.font, self.caption.size)
         return max(self.side, min(want, self.max_width, room / 3))
 
     def measure(self, width: float, avail: float = math.inf) -> float:
@@ -137,6 +135,6 @@ class VideoCode(Block):
             for i, line in enumerate(self._lines):
                 text.put(self.width, base - i * st.leading, line, st.font, st.size, align="right")
         if ctx.links:
-            widest = max(stringWidth(line, st.font, st.size) for line in self._lines)
+            widest = max(text_width(line, st.font, st.size) for line in self._lines)
             left = min(self.width - self.side, self.width - widest)
             c.linkURL(self.url, (left, 0, self.width, self.height), relative=1, thickness=0)

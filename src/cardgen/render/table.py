@@ -10,11 +10,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.render.layout import Block, DrawContext
 from cardgen.render.links import link as add_link
-from cardgen.render.text import wrap
+from cardgen.render.text import text_width, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import RULE, SCALE, TICK
@@ -82,7 +80,7 @@ def layout_ticks(items: tuple[str, ...], size: float, width: float) -> list[list
     lines: list[list[tuple[float, list[str]]]] = [[]]
     x = 0.0
     for item in items:
-        w = TICK + TICK_GAP + stringWidth(item, REGULAR, size)
+        w = TICK + TICK_GAP + text_width(item, REGULAR, size)
         if lines[-1] and x + w > width:
             lines.append([])
             x = 0.0

@@ -1,4 +1,4 @@
-"""Wrapping text to a width, including words too long for any line."""
+"""Measuring text, and wrapping it to a width, including words too long for any line."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, lru_cache
+from typing import cast
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib import rl_accel
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 
 from cardgen.languages import DEFAULT, PATTERNS
 
@@ -17,6 +20,58 @@ SEPARATORS = frozenset("·•–—×|/")
 
 # The language of the content being laid out: a plan's `language`, or its coach's; set around a build.
 LANGUAGE: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+# What fonts have measured: by font name, each string's advance in the font's units (1/1000 em).
+_UNITS: dict[str, dict[str, int]] = {}
+_UNITS_KEPT = 50_000  # strings a font remembers: a build measures ~1,000 distinct ones, a batch few more
+_FRACTIONAL: set[str] = set()  # fonts measured by ReportLab every time (see _measure)
+
+
+def text_width(s: str, font: str, size: float) -> float:
+    """The width of `s` in `font` at `size`: exactly ReportLab's `stringWidth`, without its wrappers.
+
+    Every layout decision measures strings (~8,000 times a build, mostly the same few hundred
+    words), and ReportLab looks the font up and walks the string in C at each call. Here each
+    string's width in font units is remembered per font and scaled as ReportLab scales it
+    (`units * 0.001 * size`, in that order: the same float to the last bit).
+    """
+    known = _UNITS.get(font)
+    units = known.get(s) if known is not None else None
+    if units is None:
+        units = _measure(s, font)
+        if units is None:
+            return stringWidth(s, font, size)
+    return units * 0.001 * size
+
+
+def _measure(s: str, font: str) -> int | None:
+    """`s`'s advance in `font`'s units, now remembered; None for a font not measured here."""
+    known = _UNITS.get(font)
+    if known is None:
+        if font in _FRACTIONAL or not _whole_units(font):
+            _FRACTIONAL.add(font)
+            return None
+        known = _UNITS[font] = {}
+    elif len(known) >= _UNITS_KEPT:
+        known.clear()
+    face = cast(TTFont, getFont(font)).face
+    widths, default = face.charWidths, face.defaultWidth
+    units = known[s] = sum([widths.get(ord(ch), default) for ch in s])
+    return units
+
+
+def _whole_units(font: str) -> bool:
+    """Whether `font` is a TrueType face whose widths are whole units, as Noto's (a 1000-unit em):
+    their sum is exact in any order. Another em gives fractions, which ReportLab adds up in C in an
+    order of its own. (And whether ReportLab measures with its C helpers, whose way of scaling
+    `text_width` copies: its Python fallback multiplies in another order.)"""
+    f = getFont(font)
+    return (
+        "instanceStringWidthTTF" in getattr(rl_accel, "_c_funcs", {})  # not in the stubs
+        and isinstance(f, TTFont)
+        and all(type(w) is int for w in (f.face.defaultWidth, *f.face.charWidths.values()))
+    )
 
 
 @contextmanager
@@ -46,7 +101,7 @@ def wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
 def _wrap(text: str, font: str, size: float, width: float, language: str) -> tuple[str, ...]:
     if not text:
         return ()
-    space = stringWidth(" ", font, size)
+    space = text_width(" ", font, size)
     lines: list[str] = []
     for para in text.split("\n"):
         start = len(lines)
@@ -55,13 +110,13 @@ def _wrap(text: str, font: str, size: float, width: float, language: str) -> tup
             if not word:
                 continue
             shown = visible(word)
-            w = stringWidth(shown, font, size)
+            w = text_width(shown, font, size)
             if line and used + space + w <= width:
                 line, used = f"{line} {shown}", used + space + w
                 continue
             if line and shown in SEPARATORS and (moved := _carried(line, shown, font, size, width)):
                 lines.append(line.rpartition(" ")[0])
-                line, used = moved, stringWidth(moved, font, size)
+                line, used = moved, text_width(moved, font, size)
                 continue
             if line:
                 lines.append(line)
@@ -70,7 +125,7 @@ def _wrap(text: str, font: str, size: float, width: float, language: str) -> tup
                 lines.append(visible(word[:cut]) + hyphen)
                 word = word[cut:]
                 shown = visible(word)
-                w = stringWidth(shown, font, size)
+                w = text_width(shown, font, size)
             line, used = shown, w
         if line:
             lines.append(line)
@@ -85,7 +140,7 @@ def _carried(line: str, separator: str, font: str, size: float, width: float) ->
     if not head or last in SEPARATORS:
         return ""
     moved = f"{last} {separator}"
-    return moved if stringWidth(moved, font, size) <= width else ""
+    return moved if text_width(moved, font, size) <= width else ""
 
 
 def _no_lone_word(lines: list[str], start: int, font: str, size: float, width: float) -> None:
@@ -98,7 +153,7 @@ def _no_lone_word(lines: list[str], start: int, font: str, size: float, width: f
         head, _, before = head.rpartition(" ")
         moved = f"{before} {moved}"
     joined = f"{moved} {lines[-1]}"
-    if stringWidth(joined, font, size) <= width:
+    if text_width(joined, font, size) <= width:
         lines[-2:] = [head, joined]
 
 
@@ -117,7 +172,7 @@ def _cut(word: str, font: str, size: float, width: float, language: str = DEFAUL
     the writer's own breaks first ("Rear-foot-/elevated", a soft hyphen, a zero-width space),
     then the last syllable break that fits, then as late as fits."""
     def fits(at: int, hyphen: str) -> bool:
-        return stringWidth(visible(word[:at]) + hyphen, font, size) <= width
+        return text_width(visible(word[:at]) + hyphen, font, size) <= width
 
     own = [(i + 1, "-" if ch == SOFT_HYPHEN else "") for i, ch in enumerate(word[:-1]) if i > 0 and ch in "-–/" + SOFT_HYPHEN + ZERO_WIDTH_SPACE]
     for at, hyphen in reversed(own):
@@ -152,12 +207,12 @@ def _hyphenator(language: str = DEFAULT):
 def one_line(text: str, font: str, size: float, width: float) -> str:
     """`text` cut to one line with an ellipsis when it does not fit (running heads, card feet)."""
     text = visible(text)
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
     words = text.split(" ")
-    while len(words) > 1 and stringWidth(" ".join(words) + "…", font, size) > width:
+    while len(words) > 1 and text_width(" ".join(words) + "…", font, size) > width:
         words.pop()  # running heads are never cut mid-word while a whole word can go
     head = " ".join(words)
-    while head and stringWidth(head + "…", font, size) > width:
+    while head and text_width(head + "…", font, size) > width:
         head = head[:-1]
     return head.rstrip(" ,;·–") + "…"

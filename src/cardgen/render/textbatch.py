@@ -14,9 +14,9 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 
-from cardgen.render.text import visible
+from cardgen.render.text import text_width, visible
 
 NBSP = 0xA0  # ReportLab draws a no-break space as the font's space
 
@@ -99,7 +99,7 @@ class TextBatch:
             self._size = f" {fp_str(size)} Tf"
             self._subset = -1
         if align != "left":
-            w = stringWidth(s, font, size)
+            w = text_width(s, font, size)
             x -= w if align == "right" else w / 2
         # Rounded where they are, not move by move: the small errors never add up along a page.
         at = (round(x * 100), round(y * 100))

@@ -8,11 +8,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.render.flow import TextBlock
 from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
-from cardgen.render.text import SEPARATORS, wrap
+from cardgen.render.text import SEPARATORS, text_width, wrap
 from cardgen.render.textbatch import TextBatch
 from cardgen.style.text import TextStyle
 from cardgen.units import MM
@@ -85,7 +83,7 @@ class Facts(Block):
         lines: list[str] = []
         for fact in self.facts:
             joined = f"{lines[-1]} · {fact}" if lines else fact
-            if lines and stringWidth(joined, st.font, st.size) <= width:
+            if lines and text_width(joined, st.font, st.size) <= width:
                 lines[-1] = joined
             else:
                 lines += wrap(fact, st.font, st.size, width)
@@ -97,8 +95,8 @@ class Facts(Block):
 
     def _date_place(self, lines: list[str], width: float) -> float:
         st = self.style
-        need = stringWidth(self.date, st.font, st.size) + 1.5 * MM + WRITE_MIN
-        last = stringWidth(lines[-1], st.font, st.size) if lines else -4 * MM
+        need = text_width(self.date, st.font, st.size) + 1.5 * MM + WRITE_MIN
+        last = text_width(lines[-1], st.font, st.size) if lines else -4 * MM
         return last + 4 * MM if last + 4 * MM + need <= width else 0.0
 
     def paint(self, ctx: DrawContext) -> None:
@@ -119,7 +117,7 @@ class Facts(Block):
             if self._date_x is not None:
                 text.put(self._date_x, base, self.date, st.font, st.size)
         if self._date_x is not None:
-            x = self._date_x + stringWidth(self.date, st.font, st.size) + 1.5 * MM
+            x = self._date_x + text_width(self.date, st.font, st.size) + 1.5 * MM
             ctx.canv.setStrokeColorRGB(*ctx.theme.ink)
             ctx.canv.setLineWidth(WRITE_RULE)
             ctx.canv.line(x, base - 1.2, self.width, base - 1.2)
@@ -178,7 +176,7 @@ def _set_runs(runs: Sequence[Run], width: float) -> list[tuple[float, list[tuple
         for word in text.split(" "):
             if not word:
                 continue
-            w = stringWidth(word, style.font, style.size)
+            w = text_width(word, style.font, style.size)
             # The space after a word is the width of that word's own space: a large dose keeps
             # its words at a large word space.
             gap = space if words else 0.0
@@ -196,10 +194,10 @@ def _set_runs(runs: Sequence[Run], width: float) -> list[tuple[float, list[tuple
                 # Longer than a line ("Donaudampfschifffahrts…"): broken where wrap breaks it, each piece a line.
                 *whole, word = wrap(word, style.font, style.size, width)
                 lines += [(style.leading, [(0.0, piece, style)]) for piece in whole]
-                w = stringWidth(word, style.font, style.size)
+                w = text_width(word, style.font, style.size)
             words.append((x + gap, word, style))
             x += gap + w
-            space = stringWidth(" ", style.font, style.size)
+            space = text_width(" ", style.font, style.size)
     if words:
         lines.append((max(s.leading for _, _, s in words), words))
     return lines
@@ -267,13 +265,13 @@ class Progression(Block):
     def _dose_width(self) -> float:
         a, b = self.doses
         st = self.style
-        return stringWidth(a, st.font, st.size) + (ARROW * st.size + stringWidth(b, st.font, st.size) if b else 0.0)
+        return text_width(a, st.font, st.size) + (ARROW * st.size + text_width(b, st.font, st.size) if b else 0.0)
 
     def measure(self, width: float, avail: float = math.inf) -> float:
         if width == self.width:
             return self.height  # measured at this width already: a face is measured to fit, then to draw
         self.width = width
-        left = sum(stringWidth(t, s.font, s.size) for t, s in self.left)
+        left = sum(text_width(t, s.font, s.size) for t, s in self.left)
         self._inline = left + 3 * MM + self._dose_width() <= width
         self._left = _set_runs(self.left, width)
         self.height = sum(h for h, _ in self._left) + (0.0 if self._inline else self.style.leading)
@@ -301,7 +299,7 @@ class Progression(Block):
         if not b:
             return
         size = st.size
-        x += stringWidth(a, st.font, size)
+        x += text_width(a, st.font, size)
         y = base + 0.3 * size
         x0, x1 = x + 0.25 * size, x + (ARROW - 0.25) * size
         c.saveState()

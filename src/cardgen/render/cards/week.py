@@ -7,8 +7,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
 from cardgen.plan.videos import Video
 from cardgen.prepress.paper import Box
@@ -20,7 +18,7 @@ from cardgen.render.figure import FigureBlock, FigureStyle
 from cardgen.render.flow import Heading, ListBlock, RichText, TextBlock
 from cardgen.render.layout import Beside, Block
 from cardgen.render.qr import QR_MIN, VideoCode
-from cardgen.render.text import one_line
+from cardgen.render.text import one_line, text_width
 from cardgen.style.cards import FLOOR, CardStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.units import MM
@@ -195,8 +193,8 @@ def _dose_runs(p: Prescription, z: CardStyles, rest: bool) -> list[Run]:
 def _name_column(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColumn, width: float, rest: bool) -> float:
     """As wide as the longest name, unless the longest dose then would not fit beside it: the
     names wrap before a dose does, but keep at least 40 % of the row."""
-    longest = max(stringWidth(p.exercise.name, z.name.font, z.name.size) for p in items) + 0.5 * MM
-    doses = max(sum(stringWidth(t, s.font, s.size) for t, s in _dose_runs(p, z, rest)) for p in items)
+    longest = max(text_width(p.exercise.name, z.name.font, z.name.size) for p in items) + 0.5 * MM
+    doses = max(sum(text_width(t, s.font, s.size) for t, s in _dose_runs(p, z, rest)) for p in items)
     room = width - 3 * MM - doses - (boxes.width + BOX_TEXT if boxes.sets else 0.0)
     return min(longest, max(0.4 * width, room))
 
@@ -204,7 +202,7 @@ def _name_column(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColum
 def _doses_fit(items: tuple[Prescription, ...], z: CardStyles, boxes: BoxColumn, width: float) -> bool:
     """Whether every dose's number ("6 × 998–999") fits on one line left of the boxes in `width`."""
     room = width - (boxes.width + BOX_TEXT if boxes.sets else 0.0)
-    return all(stringWidth(text, style.font, style.size) <= room for p in items for text, style in _dose_runs(p, z, False)[:1])
+    return all(text_width(text, style.font, style.size) <= room for p in items for text, style in _dose_runs(p, z, False)[:1])
 
 
 def back(card: WeekCard, z: CardStyles, cols: int, compact: bool = False, videos: Mapping[str, Video] | None = None) -> Face:

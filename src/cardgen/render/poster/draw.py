@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from cardgen.render.layout import DrawContext
-from cardgen.render.text import visible
+from cardgen.render.text import text_width, visible
 
 RGB = tuple[float, float, float]
 
 
-@lru_cache(maxsize=8192)
-def width(s: str, font: str, size: float) -> float:
-    """stringWidth, remembered: the fitter measures the same doses at every size it tries."""
-    return stringWidth(s, font, size)
-
-
 def text(ctx: DrawContext, x: float, y: float, s: str, font: str, size: float, rgb: RGB, align: str = "left") -> None:
     if align != "left":
-        w = stringWidth(s, font, size)
+        w = text_width(s, font, size)
         x -= w if align == "right" else w / 2
     canv = ctx.canv
     canv.setFillColorRGB(*rgb)

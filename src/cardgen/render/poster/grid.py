@@ -15,7 +15,7 @@ from cardgen.render.layout import Block, DrawContext
 from cardgen.render.poster import draw as d
 from cardgen.render.poster.content import Content, Row
 from cardgen.render.poster.parts import NoFit, whole_words
-from cardgen.render.text import wrap
+from cardgen.render.text import text_width, wrap
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.poster import Sizes
 from cardgen.style.theme import RULE, RULE_HEAVY
@@ -157,12 +157,12 @@ class Grid(Block):
             return self.cols
         c, z = self.c, self.z
         n = len(c.keys)
-        label_w = max(d.width(r.label, BOLD, z.week) for r in c.rows)
+        label_w = max(text_width(r.label, BOLD, z.week) for r in c.rows)
         notes = tuple(self._note_lines(r, label_w) for r in c.rows)
-        note_w = max((d.width(t, BOLD if r.marked else REGULAR, z.note) for r, ls in zip(c.rows, notes, strict=True) for t in ls), default=0)
+        note_w = max((text_width(t, BOLD if r.marked else REGULAR, z.note) for r, ls in zip(c.rows, notes, strict=True) for t in ls), default=0)
         label_w = max(label_w, note_w) + PAD + 3 * MM
         doses = {cell.dose for r in c.rows for cell in r.cells if cell}
-        dose_w = max((d.width(t, REGULAR, z.dose) for t in doses), default=0)
+        dose_w = max((text_width(t, REGULAR, z.dose) for t in doses), default=0)
         # A stacked cell centres its text, so it needs only a little room either side.
         least = 5 * MM + max(dose_w, self.box_min) if self.stacked else PAD + PAD_R + self._beside_box() + BOX_TEXT + dose_w
         if label_w + n * least > width + 0.01:
@@ -180,10 +180,10 @@ class Grid(Block):
                     raise NoFit(width_ok=False)
                 per_row.append(lines)
             captions.append(tuple(per_row))
-        text_w = max([dose_w] + [d.width(t, REGULAR, z.caption) for r in captions for ls in r for t in ls])
+        text_w = max([dose_w] + [text_width(t, REGULAR, z.caption) for r in captions for ls in r for t in ls])
         # One size for all the keys, the largest at which the longest fits its column.
         key_size = z.key
-        while key_size > 14 and max(d.width(key, BOLD, key_size) for key in c.keys) > col_w - 2 * PAD:
+        while key_size > 14 and max(text_width(key, BOLD, key_size) for key in c.keys) > col_w - 2 * PAD:
             key_size -= 1
         keys = tuple(wrap(key, BOLD, key_size, col_w - 2 * PAD) for key in c.keys)
         focus = []

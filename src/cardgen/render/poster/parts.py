@@ -12,7 +12,7 @@ from cardgen.render.flow import TextBlock
 from cardgen.render.layout import Block, DrawContext, draw_stack, stack_height
 from cardgen.render.poster import draw as d
 from cardgen.render.poster.content import Content, ExerciseList
-from cardgen.render.text import wrap
+from cardgen.render.text import text_width, wrap
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.poster import Scale, Sizes
 from cardgen.style.text import TextStyle
@@ -147,7 +147,7 @@ class Info(Block):
                     at += 2 * MM if i else 0
                     if part.text:
                         d.text(ctx, at, base, part.text, part.font, size, ctx.theme.ink)
-                        at += d.width(part.text, part.font, size)
+                        at += text_width(part.text, part.font, size)
                     if part.line:
                         at += 2 * MM if part.text else 0
                         rules.append((at, base - 0.5, at + part.line, base - 0.5))
@@ -160,7 +160,7 @@ class Info(Block):
 def _item_width(item: Item, size: float) -> float:
     w = 0.0
     for i, part in enumerate(item):
-        w += (2 * MM if i else 0) + (d.width(part.text, part.font, size) if part.text else 0)
+        w += (2 * MM if i else 0) + (text_width(part.text, part.font, size) if part.text else 0)
         w += (2 * MM + part.line) if part.line else 0
     return w
 
@@ -170,7 +170,7 @@ def _fit_item(item: Item, size: float, width: float) -> list[Item]:
     if _item_width(item, size) <= width:
         return [item]
     if len(item) == 1 and item[0].line:
-        room = width - d.width(item[0].text, item[0].font, size) - 2 * MM
+        room = width - text_width(item[0].text, item[0].font, size) - 2 * MM
         if room >= 30 * MM:
             return [(Part(item[0].text, item[0].font, room),)]
         return [(Part(item[0].text, item[0].font),), (Part("", REGULAR, width - 2 * MM),)]
@@ -242,7 +242,7 @@ class Lists(Block):
                 raise NoFit(width_ok=False)
             lines = [ListLine(t, z.ex_name, False) for t in names]
             if note:
-                after = d.width(names[-1], REGULAR, z.ex_name) + 2 * MM + d.width(note, REGULAR, z.ex_note)
+                after = text_width(names[-1], REGULAR, z.ex_name) + 2 * MM + text_width(note, REGULAR, z.ex_note)
                 if after <= inner:
                     lines.append(ListLine(note, z.ex_note, True))
                 else:
@@ -283,7 +283,7 @@ class Lists(Block):
                     continue
                 base = yy - line.size * 1.0
                 d.text(ctx, cx, base, line.text, REGULAR, line.size, ctx.theme.ink)
-                end = cx + d.width(line.text, REGULAR, line.size)
+                end = cx + text_width(line.text, REGULAR, line.size)
                 yy -= line.height
 
 
