@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from cardgen.plan.model import SessionPlan
 from cardgen.render.layout import Block, DrawContext
@@ -32,7 +33,7 @@ def week_anchor(number: int) -> str:
 
 
 def session_table(
-    session: SessionPlan, columns: int, size: float, note_size: float, cue_size: float, refs: dict[str, int] | None = None, width: float | None = None
+    session: SessionPlan, columns: int, size: float, note_size: float, cue_size: float, refs: Mapping[str, int] | None = None, width: float | None = None
 ) -> RuledTable:
     """The one table of a session: a row per exercise with its target in every set's cell, a box
     to tick and room to write what was done; its key form cues to tick under it; an effort cell.

@@ -4,6 +4,7 @@ something the runner can read. Each entry is kept whole, a page holds as many as
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from cardgen.plan.model import Plan
@@ -20,7 +21,7 @@ from cardgen.wording import ALTERNATIVES, ALTERNATIVES_INTRO, FORM_CUES, alterna
 CUES = 3  # an entry's form cues: the first few, as on a card
 
 
-def alternatives_part(plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> list:
+def alternatives_part(plan: Plan, st: BookletStyles, refs: Mapping[str, int], frame: tuple[float, float]) -> list:
     """PageBreak-separated pages of entries; [] when the plan names no exercise it leaves out."""
     if not plan.alternatives:
         return []
@@ -41,7 +42,7 @@ def alternatives_part(plan: Plan, st: BookletStyles, refs: dict[str, int], frame
     return [*story, PageBreak(), *page, NoteLines(spacing=NOTE_SPACING, minimum=NOTES_MINIMUM, top_gap=st.h3.space_before)]
 
 
-def _entry(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> Block:
+def _entry(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: Mapping[str, int]) -> Block:
     """Name; what it stands in for, with those pages; equipment; how to do it; its first cues."""
     named: list = []
     for other_id, other in plan.exercises.items():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from cardgen.errors import LayoutError
 from cardgen.plan.model import Plan
@@ -86,10 +88,10 @@ def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> tuple[list[Pa
     """
     refs = _predict_pages(plan)
     seen: list[dict[str, int]] = []
-    chosen: dict = {}  # how each exercise page fitted, for the next round (exercise_page)
+    kept = _Kept()
     while True:
         left_out: set[str] = set()
-        pages = _layout(plan, options, frame, refs, left_out, chosen)
+        pages = _layout(plan, options, frame, refs, left_out, kept)
         actual = {m.key: p.number for p in pages for m in p.marks if m.key in refs}
         if actual == refs:
             return pages, left_out
@@ -99,9 +101,9 @@ def _settled(plan: Plan, options: BookletOptions, frame: Frame) -> tuple[list[Pa
         refs = actual
 
 
-def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str], chosen: dict | None = None) -> list[Page]:
+def _layout(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str], kept: _Kept) -> list[Page]:
     st = BOOKLET
-    story = bind_headings(_story(plan, options, frame, refs, left_out, chosen))
+    story = bind_headings(_story(plan, options, frame, refs, left_out, kept))
     pages = paginate(story, *frame, pad_to=4, reserve=1, filler=lambda: notes_page(st))
     # The back cover is a notes page too: how to print is said by the build and the README,
     # never on paper the runner keeps.
@@ -131,18 +133,65 @@ def _predict_pages(plan: Plan) -> dict[str, int]:
     return refs
 
 
-def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str], chosen: dict | None = None) -> list:
+class _Refs(Mapping[str, int]):
+    """The page references, noting each one a part of the story looks up and what it found there
+    (None: not there): all that a part takes from one round of the layout to the next."""
+
+    def __init__(self, refs: Mapping[str, int]):
+        self._refs = refs
+        self.read: dict[str, int | None] = {}
+
+    def __getitem__(self, key: str) -> int:
+        self.read[key] = self._refs.get(key)  # `in` and `get` come here too, and note an absence
+        return self._refs[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self.read.update(self._refs)  # a part that walks them all depends on them all
+        return iter(self._refs)
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+
+class _Kept:
+    """One booklet's parts from the round before: the references each read, its blocks, and the
+    exercises it left the figure out of."""
+
+    def __init__(self) -> None:
+        self.parts: dict[Hashable, tuple[dict[str, int | None], list, frozenset[str]]] = {}
+
+    def part(self, key: Hashable, refs: Mapping[str, int], left_out: set[str], make: Callable[[Mapping[str, int]], list]) -> list:
+        """The part `make` builds from `refs`: the last round's blocks, when every reference it read
+        is where it was (the rest of its inputs are the same booklet's), else built afresh.
+
+        Laying a part out is most of the booklet's layout (an exercise page tries several sizes
+        to fit), and most parts point to pages that did not move from one round to the next."""
+        old = self.parts.get(key)
+        if old is not None and all(refs.get(k) == v for k, v in old[0].items()):
+            left_out.update(old[2])
+            return old[1]
+        reading, before = _Refs(refs), set(left_out)
+        blocks = make(reading)
+        self.parts[key] = (reading.read, blocks, frozenset(left_out - before))
+        return blocks
+
+
+def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, int], left_out: set[str], kept: _Kept) -> list:
     st = BOOKLET
+
+    def part(key: Hashable, make: Callable[[Mapping[str, int]], list]) -> list:
+        return kept.part(key, refs, left_out, make)
+
     story: list = []
-    story += cover(plan, options.athlete, st, refs, frame, options.brand)
+    story += part("cover", lambda r: cover(plan, options.athlete, st, r, frame, options.brand))
     story += [PageBreak(), *how_to(plan, st)]
-    story += [PageBreak(), *with_chart(overview(plan, st, refs, frame[0]), plan, st, frame)]
+    story += [PageBreak(), *part("overview", lambda r: with_chart(overview(plan, st, r, frame[0]), plan, st, frame))]
     for i, (ex_id, ex) in enumerate(plan.exercises.items()):
         story.append(PageBreak())
         if i == 0:
             story.append(Mark("Exercises", "part-exercises", "Exercises", 0))
-        story += exercise_page(ex_id, ex, plan, st, refs, frame, left_out, chosen)
-    story += alternatives_part(plan, st, refs, frame)
+        story += part(("exercise", ex_id), partial(exercise_page, ex_id, ex, plan, st, frame=frame, left_out=left_out))
+    story += part("alternatives", lambda r: alternatives_part(plan, st, r, frame))
     sets = max((p.sets for w in plan.weeks for s in w.sessions for p in s.items), default=1)
     for i, week in enumerate(plan.weeks):
         story.append(PageBreak())
@@ -151,5 +200,5 @@ def _story(plan: Plan, options: BookletOptions, frame: Frame, refs: dict[str, in
             story.append(IfOddPage([*notes_page(st), PageBreak()]))
         if i == 0:
             story.append(Mark("Weeks", "part-weeks", "Weeks", 0))
-        story += week_pages(week, st, refs, sets, frame[0])
+        story += part(("week", i), partial(week_pages, week, st, sets=sets, width=frame[0]))
     return story

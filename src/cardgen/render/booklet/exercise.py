@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from cardgen.plan.model import Plan
@@ -46,33 +47,21 @@ def exercise_page(
     ex: Any,
     plan: Plan,
     st: BookletStyles,
-    refs: dict[str, int],
+    refs: Mapping[str, int],
     frame: tuple[float, float],
     left_out: set[str] | None = None,
-    chosen: dict | None = None,
 ) -> list:
     """One page per exercise at the booklet's one type scale. A page short of room gives up some white
     space first, then some of its figure's size (and puts it under the purpose, where it takes no
     width from the text, or a wide, low one in the title's line); then, rather than run on, it leaves the figure out (and adds `ex_id` to
-    `left_out`, for the build to say so). One that still does not fit runs on, and says so.
-
-    `chosen` remembers, for one booklet, the way each page was found to fit: the booklet is laid out
-    again until its page references settle, and a page whose own references did not move fits the
-    same way without trying the others again."""
-    key = (ex_id, tuple(refs.get(exercise_anchor(v.exercise)) for group in (ex.easier, ex.harder, ex.no_equipment) for v in group if v.exercise))
-    if chosen is not None and key in chosen:
-        factor, height, way = chosen[key]
-        page = _page(ex_id, ex, plan, airier(st, factor), refs, height, way)
-    else:
-        page, (factor, height, way) = _fitted(ex_id, ex, plan, st, refs, frame)
-        if chosen is not None:
-            chosen[key] = (factor, height, way)
+    `left_out`, for the build to say so). One that still does not fit runs on, and says so."""
+    page, (_, _, way) = _fitted(ex_id, ex, plan, st, refs, frame)
     if way is None and ex.figure is not None and left_out is not None:
         left_out.add(ex_id)
     return page
 
 
-def _fitted(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float]) -> tuple[list, Try]:
+def _fitted(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: Mapping[str, int], frame: tuple[float, float]) -> tuple[list, Try]:
     tall, mid, low, least = FIGURE_HEIGHTS
     plain: list[tuple[float, float, str | None]] = [(factor, 0.0, None) for factor in (1.0, 0.8, 0.6)]
     if ex.figure is None:
@@ -109,7 +98,7 @@ def _title_fits(ex: Any, st: BookletStyles, height: float, width: float) -> bool
     return len(wrap(curly(ex.name), st.h1.font, st.h1.size, width - column - 2 * FIGURE_GAP)) == 1
 
 
-def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, int], figure_height: float, way: str | None) -> list:
+def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: Mapping[str, int], figure_height: float, way: str | None) -> list:
     muscles = ", ".join(ex.muscles.primary + ex.muscles.secondary)
     equipment = ", ".join(ex.equipment) if ex.equipment else "none"
     head: list[Block] = [
@@ -160,7 +149,7 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: dict[str, in
     return out
 
 
-def _alternative(label: str, v: Any, plan: Plan, st: BookletStyles, refs: dict[str, int]) -> Block:
+def _alternative(label: str, v: Any, plan: Plan, st: BookletStyles, refs: Mapping[str, int]) -> Block:
     """"Easier: Glute bridge (p. 4). Hold the top for two seconds." Only an exercise of this plan
     has a page to point to and a link to follow."""
     runs: list = [(f"{label}: ", BOLD)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from cardgen.plan.model import Plan
 from cardgen.render.blocks import FillIn, NoteLines, Rule, exercise_anchor, week_anchor
@@ -37,7 +38,7 @@ NOTE_SPACING = 8.5 * MM  # wide-ruled: a pen's line
 LOGO_BOX = (30 * MM, 12 * MM)  # the most a coach's logo takes on the cover: it brands, the plan is the news
 
 
-def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, int], frame: tuple[float, float], brand: Brand | None = None) -> list:
+def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: Mapping[str, int], frame: tuple[float, float], brand: Brand | None = None) -> list:
     """The cover, airy when it can be; a long title or name takes the air first, then the contents.
     A coach's logo stands in the top corner, in the air above the title."""
     facts = [plural(len(plan.weeks), "week"), f"{plural(plan.sessions_per_week, 'session')} a week"]
@@ -78,7 +79,7 @@ def cover(plan: Plan, athlete: str | None, st: BookletStyles, refs: dict[str, in
     return out
 
 
-def _contents(plan: Plan, st: BookletStyles, refs: dict[str, int]) -> Block:
+def _contents(plan: Plan, st: BookletStyles, refs: Mapping[str, int]) -> Block:
     first_ex = exercise_anchor(next(iter(plan.exercises)))
     first_week = week_anchor(plan.weeks[0].number)
     entries = [
@@ -133,7 +134,7 @@ def _legend(st: BookletStyles) -> RuledTable:
 NAMED_CELL = 28 * MM  # a session column narrower than this gives its dose alone: a name would break letter by letter
 
 
-def overview(plan: Plan, st: BookletStyles, refs: dict[str, int], width: float = math.inf) -> list:
+def overview(plan: Plan, st: BookletStyles, refs: Mapping[str, int], width: float = math.inf) -> list:
     keys = list(dict.fromkeys(s.key for w in plan.weeks for s in w.sessions))
     crowded = len(keys) > 2  # narrow session columns: short heads, no focus line
     week_w = 26 * MM if plan.start else 22 * MM

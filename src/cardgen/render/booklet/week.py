@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cardgen.plan.model import SessionPlan, Week
 from cardgen.render.blocks import Ghost, NoteLines, WriteLine, session_table, week_anchor
 from cardgen.render.booklet.front import NOTE_SPACING
@@ -13,7 +15,7 @@ from cardgen.units import MM
 from cardgen.wording import week_dates_to_race, week_label, week_title
 
 
-def week_pages(week: Week, st: BookletStyles, refs: dict[str, int], sets: int, width: float) -> list:
+def week_pages(week: Week, st: BookletStyles, refs: Mapping[str, int], sets: int, width: float) -> list:
     """One page per session: its table of sets, cues and effort, then lines for notes.
 
     Weeks start on a left page, so a two-session week is one open spread, session A on the left;
@@ -34,7 +36,7 @@ def week_pages(week: Week, st: BookletStyles, refs: dict[str, int], sets: int, w
     return out
 
 
-def _session(s: SessionPlan, st: BookletStyles, refs: dict[str, int], sets: int, width: float) -> list[Block]:
+def _session(s: SessionPlan, st: BookletStyles, refs: Mapping[str, int], sets: int, width: float) -> list[Block]:
     return [
         WriteLine(f"Session {s.key} · {s.focus}", "Date", st.h3, st.small.size),
         session_table(s, sets, st.table, st.table_note, st.cue, refs, width),
