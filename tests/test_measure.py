@@ -79,3 +79,22 @@ def test_a_booklet_laid_out_again_from_the_parts_that_did_not_move_is_the_bookle
     assert len(rounds) >= 2  # the case this is about: a second round
     monkeypatch.setattr(assemble._Kept, "part", lambda self, key, refs, left_out, make: make(refs))
     assert render(plan, options).files == reused
+
+
+def test_no_card_front_is_built_twice_for_the_same_card_type_and_figure_size(monkeypatch):
+    # The deck's figure size is found by building every front with figures at full type; the fit
+    # then starts with those very fronts instead of building them again.
+    from cardgen.render.cards import week
+
+    built: list[tuple[int, int, float, bool, bool]] = []
+    real = week.front
+
+    def counted(card, plan, athlete, z, boxes, width, rows, notes, figures=0.0):
+        built.append((id(card), id(z), figures, rows, notes))
+        return real(card, plan, athlete, z, boxes, width, rows, notes, figures)
+
+    monkeypatch.setattr(week, "front", counted)
+    plan = plan_from(LIBRARY, "8-week-half")
+    render(plan, BuildOptions("8-week-half", only=("cards",)))
+    assert any(figures for _, _, figures, _, _ in built)  # the plan's cards have figures
+    assert len(built) == len(set(built))

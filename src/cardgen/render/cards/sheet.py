@@ -135,14 +135,16 @@ def _faces(plan: Plan, options: CardOptions, box: Box) -> tuple[list[tuple[Face,
         # One box column for the whole deck: box n of every row sits at the same x on every card.
         boxes = BoxColumn(max(p.sets for c in cards for p in c.session.items), styles.box, styles.box_gap)
         with_figures = [c for c in cards if any(p.exercise.figure for p in c.session.items)]
-        head = week.figure_head(with_figures, plan, options.athlete, boxes, styles.at(1.0), box)
+        head, fronts = week.figure_head(with_figures, plan, options.athlete, boxes, styles.at(1.0), box)
 
         def week_pair(c: week.WeekCard, lossless: bool) -> list[Fitted]:
             coded, plain = week.back_variants(c, box.width, plan.videos)
             # A video code outranks the byline: with codes (byline if there is room), then without.
             back = with_byline(coded, options.brand, CARD_LOGO) + with_byline(plain, options.brand, CARD_LOGO)
+            # `cards` keeps every card alive, so its id names it; a continued card is a new piece and has none.
+            front = week.front_variants(c, plan, options.athlete, boxes, box.width, head, fronts.get(id(c)))
             return [(
-                fit(c.name, f"{label}front", week.front_variants(c, plan, options.athlete, boxes, box.width, head), styles, box, FRONT_ADVICE, lossless),
+                fit(c.name, f"{label}front", front, styles, box, FRONT_ADVICE, lossless),
                 fit(c.name, f"{label}back", back, styles, box, BACK_ADVICE, lossless),
             )]
 

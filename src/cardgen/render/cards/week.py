@@ -4,7 +4,7 @@ cues on the back."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from cardgen.plan.model import Plan, Prescription, SessionPlan, Week
@@ -82,28 +82,49 @@ def figure_variant(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxCo
     if not any(p.exercise.figure for p in card.session.items) or width - _thumb(head) - THUMB_GAP < THUMB_TEXT:
         return None
     wide = width >= WIDE
-    return Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True, figures=head))
+    return Variant(_LastFace(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True, figures=head)))
 
 
-def figure_head(cards: Sequence[WeekCard], plan: Plan, athlete: str | None, boxes: BoxColumn, z: CardStyles, box: Box) -> float:
+class _LastFace:
+    """A way to build a face that keeps the last face it built, for the same type: the deck's figure
+    size is found by building every front with figures at full type, and each card's fit then
+    starts with that very front (see `figure_head`)."""
+
+    def __init__(self, build: Callable[[CardStyles], Face]):
+        self.build = build
+        self.last: tuple[CardStyles, Face] | None = None
+
+    def __call__(self, z: CardStyles) -> Face:
+        if self.last is None or self.last[0] is not z:
+            self.last = (z, self.build(z))
+        return self.last[1]
+
+
+def figure_head(
+    cards: Sequence[WeekCard], plan: Plan, athlete: str | None, boxes: BoxColumn, z: CardStyles, box: Box
+) -> tuple[float, dict[int, Variant]]:
     """The head size of a deck's figures: the largest at which every card that has a figure takes
-    them at its full type; 0 when not even the smallest fits one of them. A deck reads as a set."""
-    if not cards:
-        return 0.0
-    for head in THUMB_HEADS:
-        fronts = [figure_variant(c, plan, athlete, boxes, box.width, head) for c in cards]
-        if all(v is not None and v.build(z).height(box.width) <= box.height for v in fronts):
-            return head
-    return 0.0
+    them at its full type; 0 when not even the smallest fits one of them. A deck reads as a set.
+    With it, each card's front with its figures at that size, built at `z` already, by the card's
+    id(): hand them to `front_variants`, whose fit tries them first. (By id, not by the card: a
+    card hashes its whole week, exercises and figures included, ~2 ms a card.)"""
+    for head in THUMB_HEADS if cards else ():
+        fronts = {id(c): figure_variant(c, plan, athlete, boxes, box.width, head) for c in cards}
+        if all(v is not None and v.build(z).height(box.width) <= box.height for v in fronts.values()):
+            return head, {k: v for k, v in fronts.items() if v is not None}
+    return 0.0, {}
 
 
-def front_variants(card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxColumn, width: float, head: float = 0.0) -> list[Variant]:
+def front_variants(
+    card: WeekCard, plan: Plan, athlete: str | None, boxes: BoxColumn, width: float, head: float = 0.0, figures: Variant | None = None
+) -> list[Variant]:
     """Stacked exercises (name, dose, note) or one table row each, whichever fits at the larger type
     (neither loses anything, so neither warns); then rows without the notes, which does. With a
     `head` size for the deck's figures, each exercise first with its figure: the figures go,
-    without a word, before the type shrinks."""
+    without a word, before the type shrinks. `figures` is that first variant when `figure_head`
+    made it already."""
     wide = width >= WIDE
-    with_figures = figure_variant(card, plan, athlete, boxes, width, head) if head else None
+    with_figures = figures or (figure_variant(card, plan, athlete, boxes, width, head) if head else None)
     out = [with_figures] if with_figures else []
     out.append(Variant(lambda z: front(card, plan, athlete, z, boxes, width, rows=wide, notes=True)))
     if not wide:
