@@ -98,3 +98,40 @@ def test_no_card_front_is_built_twice_for_the_same_card_type_and_figure_size(mon
     render(plan, BuildOptions("8-week-half", only=("cards",)))
     assert any(figures for _, _, figures, _, _ in built)  # the plan's cards have figures
     assert len(built) == len(set(built))
+
+
+@pytest.mark.parametrize("alone", [False, True])
+def test_a_figure_drawn_again_writes_what_drawing_it_afresh_writes(monkeypatch, alone):
+    # A figure's operators are kept and written again (a booklet draws each twice, on its page and on
+    # the print file's sheet): the same as drawing it afresh, after any drawing that came before.
+    import io
+
+    from cardgen.render import figure as fig
+    from cardgen.render.document import Meta, new_canvas
+    from cardgen.style.theme import COLOR, MONO
+
+    register()
+    plan = plan_from(LIBRARY, "8-week-half")
+    figures = [ex.figure for ex in [*plan.exercises.values(), *plan.alternatives.values()] if ex.figure is not None]
+    assert figures
+
+    def drawn(theme, order: list[int]) -> dict[int, list[str]]:
+        """Each figure's operators, drawn in `order` on one page after other drawing."""
+        canv = new_canvas(io.BytesIO(), (600, 800), Meta("t", "a", "s"))
+        canv.setLineCap(2)  # a state the figure must not depend on
+        canv.setStrokeColorRGB(0.2, 0.4, 0.6)
+        out = {}
+        for i in order:
+            start = len(canv._code)
+            fig.draw_pair(canv, theme, figures[i], fig._pair(figures[i], alone), 10.0 + i, 20.0, 2.5 + i / 7, arrow=i % 2 == 0)
+            out[i] = canv._code[start:]
+        return out
+
+    forwards, backwards = list(range(len(figures))), list(range(len(figures)))[::-1]
+    for theme in (MONO, COLOR):
+        monkeypatch.setattr(fig, "_DRAWN", {})
+        fresh = drawn(theme, forwards)
+        assert len(fig._DRAWN) == len(figures)
+        assert drawn(theme, backwards) == fresh  # written again, each after other figures than before
+        monkeypatch.setattr(fig, "_DRAWN", {})
+        assert drawn(theme, backwards) == fresh  # and drawn afresh in that order, the same

@@ -136,11 +136,33 @@ def draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, s
     canv.restoreState()
 
 
+# The operators of figures drawn, by what decides them (theme, figure, pair, scale, arrow): a booklet
+# draws each exercise's figure twice, on its page and on the print file's sheet, at one size.
+_DRAWN: dict[tuple, list[str]] = {}
+_DRAWN_KEPT = 256
+
+
 def _draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, scale: float, arrow: bool) -> None:
-    line = max(MIN_LINE, STROKE * scale)
-    colour = theme.name != "mono"
     canv.saveState()
     canv.translate(x, y - p.bottom * scale)
+    # What a figure writes inside its own saved state depends on nothing else (its pen starts with
+    # no colour or width set): drawn once, its operators are written again as they were.
+    key = (theme.name, theme.accent, theme.ink, figure, p.alone, scale, arrow)
+    code = _DRAWN.get(key)
+    if code is None:
+        if len(_DRAWN) >= _DRAWN_KEPT:
+            _DRAWN.clear()
+        start = len(canv._code)
+        _strokes(canv, theme, figure, p, scale, arrow)
+        code = _DRAWN[key] = canv._code[start:]
+    else:
+        canv._code.extend(code)
+    canv.restoreState()
+
+
+def _strokes(canv, theme: Theme, figure: Figure, p: Pair, scale: float, arrow: bool) -> None:
+    line = max(MIN_LINE, STROKE * scale)
+    colour = theme.name != "mono"
     canv.setLineCap(1)
     canv.setLineJoin(1)
     ink = _Ink(theme, colour, line, scale)
@@ -178,7 +200,6 @@ def _draw_pair(canv, theme: Theme, figure: Figure, p: Pair, x: float, y: float, 
     if arrow and p.move is not None:
         ink.arrow(canv, p.move, quiet=False)
     ink.flush(canv)
-    canv.restoreState()
 
 
 RGB = tuple[float, float, float]
