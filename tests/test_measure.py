@@ -135,3 +135,23 @@ def test_a_figure_drawn_again_writes_what_drawing_it_afresh_writes(monkeypatch, 
         assert drawn(theme, backwards) == fresh  # written again, each after other figures than before
         monkeypatch.setattr(fig, "_DRAWN", {})
         assert drawn(theme, backwards) == fresh  # and drawn afresh in that order, the same
+
+
+def test_numbers_are_written_as_reportlab_writes_them():
+    # The canvas writes numbers to 0.01 pt from a table of those it wrote before: each must be
+    # ReportLab's own fp_str of the rounded value, and a list of them fp_str's of the list.
+    import random
+
+    from reportlab.lib.rl_accel import fp_str
+
+    from cardgen.render.canvas import coords, number
+
+    rng = random.Random(9)
+    values = [0.0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.5, -0.5, 1.0, 12.345, 99999.99, -1e-9]
+    values += [rng.uniform(-2000, 2000) for _ in range(5000)] + [rng.uniform(-1, 1) for _ in range(2000)]
+    for v in values:
+        assert number(round(v, 2)) == fp_str(round(v, 2)) and number(round(v, 2)) == fp_str(round(v, 2))  # written, then remembered
+    for k in range(-100_000, 100_000, 7):  # a text move: whole hundredths
+        assert number(k / 100) == fp_str(k / 100)
+    for i in range(0, len(values) - 6, 6):
+        assert coords(*values[i : i + 6]) == fp_str(*[round(v, 2) for v in values[i : i + 6]])

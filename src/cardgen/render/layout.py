@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, cast
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.errors import LayoutError
+from cardgen.render.canvas import number
 from cardgen.style.theme import Theme
 
 
@@ -73,7 +73,7 @@ class Block:
         if x or y:  # blocks set at their parent's corner need no move (and no "1 0 0 1 0 0 cm" in the file)
             a, b, c, dd, e, f = canv._currentMatrix
             canv._currentMatrix = (a, b, c, dd, a * x + c * y + e, b * x + dd * y + f)
-            code.append(f"1 0 0 1 {fp_str(x, y)} cm")
+            code.append(f"1 0 0 1 {number(x)} {number(y)} cm")
         try:
             self.paint(ctx)
         finally:

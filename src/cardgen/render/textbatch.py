@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 
+from cardgen.render.canvas import number
 from cardgen.render.text import text_width, visible
 
 NBSP = 0xA0  # ReportLab draws a no-break space as the font's space
@@ -104,7 +105,7 @@ class TextBatch:
         # Rounded where they are, not move by move: the small errors never add up along a page.
         at = (round(x * 100), round(y * 100))
         code = self._code
-        code.append(f"{fp_str((at[0] - self._at[0]) / 100, (at[1] - self._at[1]) / 100)} Td")
+        code.append(f"{number((at[0] - self._at[0]) / 100)} {number((at[1] - self._at[1]) / 100)} Td")
         self._at = at
         enc = self._enc
         assert enc is not None
