@@ -153,5 +153,7 @@ def test_numbers_are_written_as_reportlab_writes_them():
         assert number(round(v, 2)) == fp_str(round(v, 2)) and number(round(v, 2)) == fp_str(round(v, 2))  # written, then remembered
     for k in range(-100_000, 100_000, 7):  # a text move: whole hundredths
         assert number(k / 100) == fp_str(k / 100)
+    for v in [rng.random() for _ in range(2000)] + [8, 9.5, 10.45, 2.0 / 3.0, 0.125, 1e-8]:  # colours, type sizes
+        assert number(v) == fp_str(v)
     for i in range(0, len(values) - 6, 6):
         assert coords(*values[i : i + 6]) == fp_str(*[round(v, 2) for v in values[i : i + 6]])

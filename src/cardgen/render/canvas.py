@@ -26,8 +26,8 @@ def coords(*values: float) -> str:
 
 
 def number(v: float) -> str:
-    """fp_str(v), remembered: `v` rounded to 0.01 pt already (coords rounds; a text move is a
-    whole number of hundredths over 100)."""
+    """fp_str(v), remembered by the exact value: a coordinate rounded to 0.01 pt (coords rounds; a
+    text move is a whole number of hundredths over 100), a colour channel or a type size."""
     written = _WRITTEN.get(v)
     if written is None:
         if len(_WRITTEN) >= _WRITTEN_KEPT:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase.pdfmetrics import getFont
 
 from cardgen.render.canvas import number
@@ -83,7 +83,7 @@ class TextBatch:
 
     def __init__(self, canv, rgb: tuple[float, float, float] = (0, 0, 0)):
         self.canv = canv
-        self._code = [f"BT {fp_str(*rgb)} rg"]
+        self._code = [f"BT {number(rgb[0])} {number(rgb[1])} {number(rgb[2])} rg"]
         self._font: tuple[str, float] | None = None
         self._enc: _Encoder | None = None
         self._size = ""
@@ -97,7 +97,7 @@ class TextBatch:
         if self._font != (font, size):
             self._font = (font, size)
             self._enc = _encoder(self.canv._doc, font)
-            self._size = f" {fp_str(size)} Tf"
+            self._size = f" {number(size)} Tf"
             self._subset = -1
         if align != "left":
             w = text_width(s, font, size)
