@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # The program's entry with an exit handler of its own: Python runs it at a normal exit, never after os._exit.
 PROGRAM = "import atexit, sys; atexit.register(lambda: print('TEARDOWN', file=sys.stderr)); from cardgen.cli import run; run()"
 
@@ -66,7 +68,13 @@ def test_the_program_leaves_the_collector_off_to_the_end(tmp_path):
     assert done.stderr.splitlines()[-1] == "COLLECTIONS 0"
 
 
-def _as_python_m(*args: str, before: str = "") -> subprocess.CompletedProcess[str]:
+# How each entry starts the program: `python -m cardgen`, and the installed script (which imports
+# the function pyproject.toml names and calls it).
+PYTHON_M = "runpy.run_module('cardgen', run_name='__main__', alter_sys=True)"
+SCRIPT = "from cardgen.__main__ import main; main()"
+
+
+def _as_python_m(*args: str, before: str = "", entry: str = PYTHON_M) -> subprocess.CompletedProcess[str]:
     """`python -m cardgen ARGS`, with the collector's runs after click is imported counted and
     reported as the program leaves (`before` runs first)."""
     code = (
@@ -76,13 +84,21 @@ def _as_python_m(*args: str, before: str = "") -> subprocess.CompletedProcess[st
         "leave = os._exit\n"
         "os._exit = lambda status: (print(f'COLLECTIONS {len(seen)}', file=sys.stderr, flush=True), leave(status))\n"
         f"{before}\n"
-        "runpy.run_module('cardgen', run_name='__main__', alter_sys=True)\n"
+        f"{entry}\n"
     )
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
 
 
-def test_python_m_cardgen_imports_and_builds_without_the_collector(tmp_path):
-    done = _as_python_m("build", "--plan", "8-week-half", "--only", "poster", "--out", str(tmp_path))
+def test_the_installed_script_is_the_same_program():
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    assert pyproject["project"]["scripts"] == {"cardgen": "cardgen.__main__:main"}
+
+
+@pytest.mark.parametrize("entry", [PYTHON_M, SCRIPT], ids=["python -m cardgen", "script"])
+def test_the_program_imports_and_builds_without_the_collector(tmp_path, entry):
+    done = _as_python_m("build", "--plan", "8-week-half", "--only", "poster", "--out", str(tmp_path), entry=entry)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[-1] == "COLLECTIONS 0"
 
