@@ -84,7 +84,7 @@ class TextBatch:
     def __init__(self, canv, rgb: tuple[float, float, float] = (0, 0, 0)):
         self.canv = canv
         self._code = [f"BT {number(rgb[0])} {number(rgb[1])} {number(rgb[2])} rg"]
-        self._font: tuple[str, float] | None = None
+        self._font, self._fsize = "", 0.0  # none yet
         self._enc: _Encoder | None = None
         self._size = ""
         self._subset = -1
@@ -94,8 +94,8 @@ class TextBatch:
     def put(self, x: float, y: float, s: str, font: str, size: float, align: str = "left") -> None:
         if not s:
             return
-        if self._font != (font, size):
-            self._font = (font, size)
+        if font != self._font or size != self._fsize:
+            self._font, self._fsize = font, size
             self._enc = _encoder(self.canv._doc, font)
             self._size = f" {number(size)} Tf"
             self._subset = -1
@@ -109,7 +109,8 @@ class TextBatch:
         self._at = at
         enc = self._enc
         assert enc is not None
-        for subset, shown in enc.runs(visible(s)):
+        # A string printed as it is (most: no soft hyphen) is looked up before it is made visible.
+        for subset, shown in enc.shown.get(s) or enc.runs(visible(s)):
             if subset != self._subset:
                 code.append(enc.name(subset) + self._size)
                 self._subset = subset
