@@ -109,7 +109,10 @@ def test_the_worker_count_is_honoured(ws):
     built = [r for r in report if r.status == "built"]
     assert len(built) == 9 and report.workers == 2
     pids = {r.pid for r in built}
-    assert len(pids) == 2 and os.getpid() not in pids  # two worker processes, neither of them this one
+    # Worker processes, never this one, and no more than asked for. Whether the second one gets a
+    # client is the scheduler's call: on a loaded machine the first can build all nine before the
+    # second has started (seen in CI-like runs), so "exactly two" would be a test of the machine.
+    assert 1 <= len(pids) <= 2 and os.getpid() not in pids
     assert {r.pid for r in api(workers=1, only=("poster",)) if r.status == "built"} == {os.getpid()}
 
 
