@@ -152,6 +152,15 @@ def test_the_exercise_page_code_decodes_to_its_address(booklet):
     assert _decoded(pdf, _page_of(pdf, "Holds the pelvis level")) == ["https://coach.example.org/v/side-plank"]
 
 
+def test_the_alternatives_in_brief_carry_their_codes_too():
+    plan = plan_from(LIBRARY, "8-week-half", videos=TEMPLATE)
+    assert plan.alternatives and set(plan.alternatives) <= set(plan.videos)
+    pdf = render(plan, BuildOptions("8-week-half", only=("booklet",)))["booklet.pdf"]
+    page = _page_of(pdf, "Harder than Step-up")  # the Bulgarian split squat's entry, after the elevated glute bridge's
+    assert _decoded(pdf, page) == ["https://coach.example.org/v/bulgarian-split-squat", "https://coach.example.org/v/elevated-glute-bridge"]
+    assert "coach.example.org/v/bulgarian-split-squat" in reader(pdf).pages[page].extract_text().replace("\n", "")
+
+
 def test_the_code_is_at_least_15_mm_with_its_quiet_zone_and_its_address_is_printed(booklet):
     pdf = booklet["booklet.pdf"]
     import io

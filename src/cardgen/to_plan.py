@@ -112,7 +112,8 @@ def plan(
             "or choose another plan"
         )
     out = expand(plan_id, swapped, library, start, race, swaps)
-    return replace(out, videos=videos_for(out.exercises, videos), have=have)
+    # The alternatives in brief link to their demonstrations too: a runner sent to one has not seen it done.
+    return replace(out, videos=videos_for({**out.exercises, **out.alternatives}, videos), have=have)
 
 
 def coaching_warnings(library: Library) -> tuple[Problem, ...]:

@@ -76,7 +76,7 @@ class Plan:
     names: dict[str, str] = field(default_factory=dict)  # every library exercise's name, for alternatives
     alternatives: dict[str, Exercise] = field(default_factory=dict)  # named by its exercises, not in the plan
     swaps: tuple[Swap, ...] = ()  # exercises the client lacks the equipment for, and what stands in
-    videos: dict[str, Video] = field(default_factory=dict)  # exercise id → its demonstration, for those that have one
+    videos: dict[str, Video] = field(default_factory=dict)  # exercise or alternative id → its demonstration, for those that have one
     have: frozenset[str] | None = None  # the client's equipment (cardgen.equipment's words); None: everything
     language: str | None = None  # what the content is written in (cardgen.languages), for hyphenation; None: the coach's or the default
     figure_at: dict[str, str] = field(default_factory=dict)  # exercise id → "FILE:LINE" of its figure, for warnings on how it printed
