@@ -9,15 +9,13 @@ from typing import Any
 
 from cardgen.plan.model import Plan
 from cardgen.render.blocks import NoteLines, exercise_anchor
-from cardgen.render.booklet.exercise import NOTES_MINIMUM, VIDEO_COLUMN
+from cardgen.render.booklet.exercise import NOTES_MINIMUM, with_video
 from cardgen.render.booklet.front import NOTE_SPACING
 from cardgen.render.flow import ListBlock, RichText, TextBlock
-from cardgen.render.layout import Beside, Block, Columns, Mark, PageBreak, fits_one_page
-from cardgen.render.qr import VideoCode
+from cardgen.render.layout import Block, Columns, Mark, PageBreak, fits_one_page
 from cardgen.style.booklet import BookletStyles
 from cardgen.style.fonts import BOLD, REGULAR
 from cardgen.style.theme import GAP
-from cardgen.units import MM
 from cardgen.wording import ALTERNATIVES, ALTERNATIVES_INTRO, FORM_CUES, alternative_to, page_ref
 
 CUES = 3  # an entry's form cues: the first few, as on a card
@@ -65,7 +63,7 @@ def _entry(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: Mapping[str
     video = plan.videos.get(ex_id)
     if video:
         # As on an exercise page: the code beside the name, the steps below at the full width.
-        head = [Beside(head, VideoCode(video.url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM)]
+        head = [with_video(head, video.url, st)]
     blocks: list[Block] = [
         *head,
         ListBlock(list(ex.steps), small, numbered=True),

@@ -110,7 +110,7 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: Mapping[str,
     out: list = [Mark(ex.name, exercise_anchor(ex_id), ex.name, 1, continued=lambda: [TextBlock(f"{ex.name} (continued)", st.h2.but(space_before=0))])]
     if video:
         # The code stands beside the title and purpose, where the page has width to spare.
-        out.append(Beside(head, VideoCode(video.url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM))
+        out.append(with_video(head, video.url, st))
     elif way == BESIDE:
         out.append(Beside(head, _figure(ex, figure_height), gap=FIGURE_GAP))
     elif way == TITLE:
@@ -147,6 +147,12 @@ def _page(ex_id: str, ex: Any, plan: Plan, st: BookletStyles, refs: Mapping[str,
     # what fills a page that an exercise runs on to, instead of a page of white.
     out.append(NoteLines(spacing=NOTE_SPACING, minimum=NOTES_MINIMUM, top_gap=st.h3.space_before))
     return out
+
+
+def with_video(head: list[Block], url: str, st: BookletStyles) -> Beside:
+    """`head` with the code to its demonstration at its right, its address under the code: an
+    exercise page's title and purpose, an alternative's name and what it stands in for."""
+    return Beside(head, VideoCode(url, st.small.but(size=st.table_note, leading=st.table_note * 1.3), VIDEO_COLUMN), gap=5 * MM)
 
 
 def _alternative(label: str, v: Any, plan: Plan, st: BookletStyles, refs: Mapping[str, int]) -> Block:
