@@ -72,7 +72,6 @@ def _have(ctx, param, value):
 
 
 _LONG_RUNNING = ("batch", "send")  # many clients in one process: the collector keeps their memory flat
-_exits_after = False  # set by run(): the process ends with the command, and the collector need not come back
 
 
 def run() -> None:
@@ -80,9 +79,12 @@ def run() -> None:
     skips the interpreter's teardown. Tearing down frees every object of the run one by one, ~100 ms
     of a ~1.1 s build, for memory the system takes back at once; every file a command writes is
     closed before it returns (write.py), so nothing is lost. Only the program does this: tests call
-    `main` in their own process, which must go on."""
-    global _exits_after
-    _exits_after = True
+    `main` in their own process, which must go on.
+
+    The collector is off from here (from before the imports, through __main__.py): a one-shot
+    command then never turns it on, which after a build would first scan everything it allocated
+    (20-30 ms) just before the exit."""
+    gc.disable()
     try:
         main()
     except SystemExit as exc:
@@ -103,18 +105,14 @@ def main() -> None:
     # cardgen uses no pydantic plugins; looking for them scans every installed package (~30 ms).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     ctx = click.get_current_context()
-    if ctx.invoked_subcommand in _LONG_RUNNING:
-        if _exits_after:
-            gc.enable()  # the program imported without it (__main__.py)
-    elif gc.isenabled():
-        # A one-shot command allocates a few tens of MB, frees little of it through cycles, and exits:
-        # the cyclic collector spent ~10 % of a build re-scanning the modules it had just imported
-        # (130 ms of 1.4 s measured; 1 MB more at the peak without it). Back on when the command ends,
-        # for a caller of main() that goes on; not in the program, which exits: turned on there, it
-        # would first scan everything the command allocated (20-30 ms after a build).
-        gc.disable()
-        if not _exits_after:
-            ctx.call_on_close(gc.enable)
+    # A one-shot command allocates a few tens of MB, frees little of it through cycles, and exits:
+    # the cyclic collector spent ~10 % of a build re-scanning the modules it had just imported
+    # (130 ms of 1.4 s measured; 1 MB more at the peak without it). A long-running one needs it. The
+    # command runs with the collector as it needs it, and its caller gets its own setting back.
+    wanted = ctx.invoked_subcommand in _LONG_RUNNING
+    if gc.isenabled() != wanted:
+        (gc.enable if wanted else gc.disable)()
+        ctx.call_on_close(gc.disable if wanted else gc.enable)
 
 
 
