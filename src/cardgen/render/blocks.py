@@ -132,14 +132,16 @@ class NoteLines(Block):
         c = ctx.canv
         c.setStrokeColorRGB(*WRITE_GREY)
         c.setLineWidth(0.75)
+        first = self.height - self.top_gap - self.spacing
+        if first < 0:
+            return
         lines = c.beginPath()  # one path, one stroke
-        y = self.height - self.top_gap - self.spacing
+        y = first
         while y >= 0:
             lines.moveTo(0, y)
             lines.lineTo(self.width, y)
             y -= self.spacing
-        if y < self.height - self.top_gap - self.spacing:
-            c.drawPath(lines, stroke=1, fill=0)
+        c.drawPath(lines, stroke=1, fill=0)
 
 
 class Rule(Block):
