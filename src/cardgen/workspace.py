@@ -92,7 +92,7 @@ web: example.com
 # logo: assets/logo.png        # PNG or JPEG; printed small on covers, card backs and the poster
 accent: "#1f6f8b"              # your colour, used with --theme color
 footer: Questions about a session? Email me any time.
-# videos: https://example.com/videos/{id}   # your demonstration videos: a QR code on each exercise page and card back
+# videos: https://example.com/videos/{id}   # your demonstration videos: a QR code beside each exercise in the booklet, and on card backs
 
 # What a client gets when their row in roster.csv leaves a column empty.
 defaults:
